@@ -1,0 +1,49 @@
+# regionportal — `make run` serves the demo portal, `make test` runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres test-browser lint check setup demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,browser]"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the dependencies
+
+demo: $(STAMP) ## Migrate, load the demo content and make sure an admin login exists
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+
+run: demo ## Set everything up and serve the portal on http://127.0.0.1:8000
+	@echo "Portal: http://$(HOST):$(PORT)/   Redaktion: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) ## Run the test suite (SQLite, no browser)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-postgres: $(STAMP) ## Run the test suite against DATABASE_URL (PostgreSQL)
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/regionportal" && exit 2)
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: $(STAMP) ## Run the browser tests in headless Chromium (/usr/bin/chromium)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+lint: $(STAMP) ## Ruff lint and format check, Django checks, missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv, local database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,210 @@
+"""The portal's home page, one page per region, and the projects a region runs."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from contacts.models import ContactPersonLink
+from core.blocks import BodyBlock, KeyFigureBlock
+from core.models import BasePage
+
+HOME_TEASER_COUNT = 3
+REGION_NEWS_COUNT = 4
+REGION_EVENT_COUNT = 4
+
+
+class HomePage(BasePage):
+    """The portal's start page: introduction, the regions, latest news and events."""
+
+    intro = models.TextField(_("Einleitung"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "regions.RegionPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "contacts.DirectoryPage",
+        "contacts.ContactIndexPage",
+        "core.ContentPage",
+    ]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def regions(self):
+        return (
+            RegionPage.objects.child_of(self).live().public()
+            .select_related("listing_image").prefetch_related("listing_image__renditions")
+        )
+
+    def latest_news(self):
+        from news.models import NewsPage
+
+        return NewsPage.objects.teasers()[:HOME_TEASER_COUNT]
+
+    def events(self):
+        from news.models import EventPage
+
+        return EventPage.objects.upcoming_first(limit=HOME_TEASER_COUNT)
+
+
+class RegionPageTag(TaggedItemBase):
+    content_object = ParentalKey("regions.RegionPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class RegionContactPerson(ContactPersonLink):
+    """A contact person shown on a region page ("Kontaktperson")."""
+
+    page = ParentalKey("regions.RegionPage", related_name="contact_links", on_delete=models.CASCADE)
+
+
+class RegionPage(BasePage):
+    """A region of NRW with its profile, key figures and everything its regional management publishes."""
+
+    short_name = models.CharField(
+        _("Kurzname"),
+        max_length=60,
+        blank=True,
+        help_text=_("Name im Partnerverzeichnis, z. B. „Düsseldorf“."),
+    )
+    intro = models.TextField(_("Einleitung"), help_text=_("Ein Absatz, der die Region vorstellt."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Profil"))
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], blank=True, verbose_name=_("Kennzahlen")
+    )
+    fields_of_action = ClusterTaggableManager(
+        through=RegionPageTag, blank=True, verbose_name=_("Handlungsfelder")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("short_name"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("key_figures"),
+        FieldPanel("fields_of_action"),
+        MultiFieldPanel([InlinePanel("contact_links", label=_("Kontaktperson"))], heading=_("Kontakt")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("short_name"),
+    ]
+
+    parent_page_types = ["regions.HomePage"]
+    subpage_types = [
+        "contacts.OrganisationPage",
+        "contacts.ContactPersonPage",
+        "regions.ProjectPage",
+        "news.NewsPage",
+        "news.EventPage",
+    ]
+    template = "pages/region_page.html"
+
+    class Meta:
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+
+    @cached_property
+    def management(self):
+        """The regional management's organisation page filed under this region, if any."""
+        from contacts.models import OrganisationPage
+
+        return OrganisationPage.objects.child_of(self).live().public().first()
+
+    def carriers(self):
+        """The organisations that carry the region's management."""
+        if self.management is None:
+            return []
+        return self.management.carriers.live().public()
+
+    def contact_people(self):
+        return [link.person for link in self.contact_links.select_related("person") if link.person.live]
+
+    def projects(self):
+        return ProjectPage.objects.child_of(self).live().public().order_by("title")
+
+    def latest_news(self):
+        """News filed under this region or tagged with it, newest first."""
+        from news.models import NewsPage
+
+        in_region = Q(path__startswith=self.path) | Q(regions=self)
+        return NewsPage.objects.teasers().filter(in_region).distinct()[:REGION_NEWS_COUNT]
+
+    def events(self):
+        from news.models import EventPage
+
+        return EventPage.objects.upcoming_first(limit=REGION_EVENT_COUNT, within=self)
+
+
+class ProjectPageTag(TaggedItemBase):
+    content_object = ParentalKey("regions.ProjectPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ProjectPage(BasePage):
+    """A project of a region, e.g. a regional development strategy, with who runs it and who takes part."""
+
+    subtitle = models.CharField(_("Untertitel"), max_length=255, blank=True)
+    intro = models.TextField(_("Einleitung"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Beschreibung"))
+    office = models.ForeignKey(
+        "contacts.OrganisationPage",
+        verbose_name=_("Prozessbegleitung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_projects",
+        help_text=_("Das Büro oder die Organisation, die den Prozess begleitet."),
+    )
+    participants = ParentalManyToManyField(
+        "contacts.OrganisationPage",
+        verbose_name=_("Beteiligte"),
+        blank=True,
+        related_name="projects",
+        help_text=_("Städte, Kreise und Institutionen, die das Projekt tragen."),
+    )
+    future_fields = ClusterTaggableManager(
+        through=ProjectPageTag, blank=True, verbose_name=_("Zukunftsfelder")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("subtitle"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("office"),
+        FieldPanel("participants"),
+        FieldPanel("future_fields"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["regions.RegionPage"]
+    subpage_types = []
+    template = "pages/project_page.html"
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    def news(self):
+        return self.news_items.live().public().order_by("-date")
+
+    def events(self):
+        from news.models import EventPage
+
+        return EventPage.objects.upcoming_first(project=self)
