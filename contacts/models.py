@@ -250,7 +250,8 @@ class DirectoryPage(BasePage):
 
     def organisations(self):
         return (
-            OrganisationPage.objects.live().public()
+            OrganisationPage.objects.live()
+            .public()
             .select_related("region", "listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by("title")
@@ -290,7 +291,8 @@ class ContactIndexPage(BasePage):
 
     def people(self):
         return (
-            ContactPersonPage.objects.live().public()
+            ContactPersonPage.objects.live()
+            .public()
             .select_related("organisation", "photo")
             .prefetch_related("photo__renditions")
             .order_by("family_name", "given_name")

@@ -29,7 +29,8 @@ class NewsPageQuerySet(PageQuerySet):
     def teasers(self):
         """Live, public news with what a teaser needs, newest first."""
         return (
-            self.live().public()
+            self.live()
+            .public()
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by("-date", "-pk")
@@ -77,7 +78,9 @@ class NewsPage(BasePage):
     external_url = models.URLField(
         _("Externer Artikel"),
         blank=True,
-        help_text=_("Wenn der vollständige Artikel auf einer anderen Website steht, führt „mehr lesen“ dorthin."),
+        help_text=_(
+            "Wenn der vollständige Artikel auf einer anderen Website steht, führt „mehr lesen“ dorthin."
+        ),
     )
     read_more_text = models.CharField(
         _("Linktext „mehr lesen“"),
@@ -91,7 +94,12 @@ class NewsPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("regions"), FieldPanel("project"), FieldPanel("author"), FieldPanel("fields_of_action")],
+            [
+                FieldPanel("regions"),
+                FieldPanel("project"),
+                FieldPanel("author"),
+                FieldPanel("fields_of_action"),
+            ],
             heading=_("Zuordnung"),
         ),
         MultiFieldPanel([FieldPanel("external_url"), FieldPanel("read_more_text")], heading=_("Teaser-Link")),
@@ -155,7 +163,9 @@ class EventPageQuerySet(PageQuerySet):
     def with_dates(self, today=None):
         """Annotate each event with its next date still to come and its last date."""
         today = today or timezone.localdate()
-        still_running = Q(dates__end_date__gte=today) | Q(dates__end_date__isnull=True, dates__start_date__gte=today)
+        still_running = Q(dates__end_date__gte=today) | Q(
+            dates__end_date__isnull=True, dates__start_date__gte=today
+        )
         return self.annotate(
             next_date=Min("dates__start_date", filter=still_running),
             last_date=Max(Coalesce("dates__end_date", "dates__start_date")),
@@ -255,10 +265,14 @@ class EventDate(Orderable):
 
     event = ParentalKey("news.EventPage", related_name="dates", on_delete=models.CASCADE)
     start_date = models.DateField(_("Datum"))
-    end_date = models.DateField(_("Enddatum"), null=True, blank=True, help_text=_("Nur bei mehrtägigen Terminen."))
+    end_date = models.DateField(
+        _("Enddatum"), null=True, blank=True, help_text=_("Nur bei mehrtägigen Terminen.")
+    )
     start_time = models.TimeField(_("Beginn"), null=True, blank=True)
     end_time = models.TimeField(_("Ende"), null=True, blank=True)
-    venue = models.CharField(_("Veranstaltungsort"), max_length=255, blank=True, help_text=_("z. B. „Messe Essen“"))
+    venue = models.CharField(
+        _("Veranstaltungsort"), max_length=255, blank=True, help_text=_("z. B. „Messe Essen“")
+    )
     locality = models.CharField(_("Stadt"), max_length=100, blank=True)
 
     panels = [

@@ -46,8 +46,11 @@ class HomePage(BasePage):
 
     def regions(self):
         return (
-            RegionPage.objects.child_of(self).live().public()
-            .select_related("listing_image").prefetch_related("listing_image__renditions")
+            RegionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
         )
 
     def latest_news(self):
@@ -82,9 +85,7 @@ class RegionPage(BasePage):
     )
     intro = models.TextField(_("Einleitung"), help_text=_("Ein Absatz, der die Region vorstellt."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Profil"))
-    key_figures = StreamField(
-        [("figure", KeyFigureBlock())], blank=True, verbose_name=_("Kennzahlen")
-    )
+    key_figures = StreamField([("figure", KeyFigureBlock())], blank=True, verbose_name=_("Kennzahlen"))
     fields_of_action = ClusterTaggableManager(
         through=RegionPageTag, blank=True, verbose_name=_("Handlungsfelder")
     )

@@ -1,0 +1,206 @@
+"""Build the demo page tree from the readable YAML files in fixtures/demo/.
+
+Each file names a `parent` (a page path below the home page, "" for home itself, or the
+special value "/" for the tree root) and a list of `pages`. A page entry has `type`
+("app.Model"), `slug`, `title`, its field values, optional `children` and optional
+`inline` child objects (e.g. an event's dates). Values that point at other pages are page
+paths such as "partnerverzeichnis/ihk-duesseldorf"; inside StreamField data a page is
+written as {"$page": "path"}. Page references are resolved after every page exists.
+
+Loading is idempotent: a page that already exists at its path is left exactly as it is
+(editors' changes win), so running the loader twice changes nothing.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.apps import apps
+from django.conf import settings
+from django.db import models, transaction
+from modelcluster.fields import ParentalManyToManyField
+from taggit.managers import TaggableManager
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+
+from core.models import PortalSettings
+
+FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+RESERVED_KEYS = {"type", "slug", "title", "children", "inline"}
+
+
+@dataclass
+class LoadReport:
+    """What a run of the loader did, for the command's output and for tests."""
+
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+
+
+@dataclass
+class PendingPage:
+    page: Page
+    references: dict
+    inline: dict
+
+
+def read_fixture_files(directory=FIXTURE_DIR):
+    """The fixture documents in file-name order."""
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.yaml"))]
+
+
+class DemoContentLoader:
+    """Create the page tree, site and settings described by the fixture files."""
+
+    def __init__(self, documents, hostname="127.0.0.1", port=8000):
+        self.documents = documents
+        self.hostname = hostname
+        self.port = port
+        self.report = LoadReport()
+        self.pending = []
+
+    @transaction.atomic
+    def load(self):
+        home = self._home_page()
+        for document in self.documents:
+            if document.get("parent") == "/":
+                continue  # the home page itself, created above
+            parent = self.resolve(document.get("parent", ""), home)
+            for entry in document.get("pages", []):
+                self._load_page(entry, parent)
+        for pending in self.pending:
+            self._finish(pending, home)
+        self._load_settings(home)
+        return self.report
+
+    def resolve(self, path, home=None):
+        """The page at a path below the home page, e.g. "aktuelles"."""
+        home = home or self._site().root_page
+        if not path:
+            return home.specific
+        return Page.objects.get(url_path=f"{home.url_path}{path.strip('/')}/").specific
+
+    def _site(self):
+        return Site.objects.get(is_default_site=True)
+
+    def _home_page(self):
+        """The portal's home page as the default site's root, replacing Wagtail's welcome page."""
+        home_entry = next(doc for doc in self.documents if doc.get("parent") == "/")["pages"][0]
+        model = apps.get_model(home_entry["type"])
+        root = Page.get_first_root_node()
+        home = model.objects.child_of(root).filter(slug=home_entry["slug"]).first()
+        if home is not None:
+            self.report.existing.append(home.url_path)
+            return home
+        Page.objects.child_of(root).filter(content_type__model="page", slug=home_entry["slug"]).delete()
+        home = self._create(model, home_entry, root)
+        self._ensure_site(home)
+        return home
+
+    def _ensure_site(self, home):
+        Site.objects.filter(is_default_site=True).exclude(root_page=home).delete()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": self.hostname,
+                "port": self.port,
+                "root_page": home,
+                "site_name": home.title,
+            },
+        )
+
+    def _load_page(self, entry, parent):
+        model = apps.get_model(entry["type"])
+        existing = Page.objects.child_of(parent).filter(slug=entry["slug"]).first()
+        if existing is not None:
+            self.report.existing.append(existing.url_path)
+            page = existing.specific
+        else:
+            page = self._create(model, entry, parent)
+        for child in entry.get("children", []):
+            self._load_page(child, page)
+
+    def _create(self, model, entry, parent):
+        """Create a page with its plain fields; page references are set once every page exists."""
+        page = model(title=entry["title"], slug=entry["slug"])
+        references = {}
+        for name, value in entry.items():
+            if name in RESERVED_KEYS:
+                continue
+            model_field = model._meta.get_field(name)
+            if self._is_reference(model_field, value):
+                references[name] = value
+            else:
+                setattr(page, name, self._plain_value(model_field, value))
+        parent.add_child(instance=page)
+        self.pending.append(PendingPage(page, references, entry.get("inline", {})))
+        self.report.created.append(page.url_path)
+        return page
+
+    @staticmethod
+    def _is_reference(model_field, value):
+        if isinstance(model_field, TaggableManager | ParentalManyToManyField | models.ForeignKey):
+            return True
+        return isinstance(model_field, StreamField) and "$page" in repr(value)
+
+    @staticmethod
+    def _plain_value(model_field, value):
+        if isinstance(model_field, StreamField):
+            return value
+        return model_field.to_python(value)
+
+    def _finish(self, pending, home):
+        """Set references and inline objects, then publish the page as its first revision."""
+        page = pending.page
+        for name, value in pending.references.items():
+            model_field = page._meta.get_field(name)
+            if isinstance(model_field, TaggableManager):
+                getattr(page, name).add(*value)
+            elif isinstance(model_field, ParentalManyToManyField):
+                getattr(page, name).set([self.resolve(path, home) for path in value])
+            elif isinstance(model_field, models.ForeignKey):
+                setattr(page, name, self.resolve(value, home))
+            else:
+                setattr(page, name, self._resolve_stream(value, home))
+        for relation, items in pending.inline.items():
+            child_model = page._meta.get_field(relation).related_model
+            setattr(page, relation, [self._inline_object(child_model, item, home) for item in items])
+        page.save_revision(log_action=True).publish()
+
+    def _inline_object(self, model, values, home):
+        instance = model()
+        for name, value in values.items():
+            model_field = model._meta.get_field(name)
+            if isinstance(model_field, models.ForeignKey):
+                setattr(instance, name, self.resolve(value, home))
+            else:
+                setattr(instance, name, model_field.to_python(value))
+        return instance
+
+    def _resolve_stream(self, value, home):
+        if isinstance(value, dict):
+            if set(value) == {"$page"}:
+                return self.resolve(value["$page"], home).pk
+            return {key: self._resolve_stream(item, home) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._resolve_stream(item, home) for item in value]
+        return value
+
+    def _load_settings(self, home):
+        """Fill site settings that are still empty; values an editor has set are kept."""
+        site = self._site()
+        portal_settings = PortalSettings.for_site(site)
+        changed = False
+        for document in self.documents:
+            for name, value in document.get("settings", {}).items():
+                model_field = PortalSettings._meta.get_field(name)
+                is_reference = isinstance(model_field, models.ForeignKey)
+                current = getattr(portal_settings, f"{name}_id" if is_reference else name)
+                if current not in ("", None, model_field.default):
+                    continue  # an editor has set it
+                new_value = self.resolve(value, home) if is_reference else value
+                if getattr(portal_settings, name) != new_value:
+                    setattr(portal_settings, name, new_value)
+                    changed = True
+        if changed:
+            portal_settings.save()
