@@ -214,7 +214,7 @@ class EventPage(BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="events",
+        related_name="project_events",
     )
     expected_participants = models.PositiveIntegerField(
         _("Erwartete Teilnehmende (ca.)"), null=True, blank=True

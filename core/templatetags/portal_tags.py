@@ -1,0 +1,105 @@
+"""Template tags for the public templates: navigation, contact cards, pagination and event dates."""
+
+from django import template
+from django.apps import apps
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("navigation/main_nav.html", takes_context=True)
+def main_menu(context):
+    """The home page's live, public, in-menu children; `current` is "page" or "true" for the current section."""
+    request = context.get("request")
+    root = _site_root(request)
+    current_page = context.get("page")
+    items = []
+    if root is not None:
+        for child in root.get_children().live().public().in_menu():
+            current = ""
+            if current_page is not None and current_page.path.startswith(child.path):
+                current = "page" if current_page.pk == child.pk else "true"
+            items.append({"title": child.title, "url": child.get_url(request), "current": current})
+    return {"items": items}
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The current page's ancestors from the site's home page down; nothing on the home page itself."""
+    request = context.get("request")
+    page = context.get("page")
+    root = _site_root(request)
+    if page is None or root is None or page.pk == root.pk or not page.path.startswith(root.path):
+        return {"crumbs": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
+    crumbs = [
+        {"title": ancestor.title, "url": ancestor.get_url(request), "is_home": ancestor.pk == root.pk}
+        for ancestor in ancestors
+    ]
+    return {"crumbs": crumbs, "page": page}
+
+
+@register.simple_tag
+def singleton_page(model_label):
+    """The live, public page of a one-per-site page type ("news.NewsIndexPage"), or None."""
+    return apps.get_model(model_label).objects.live().public().first()
+
+
+@register.inclusion_tag("components/contact_card.html")
+def contact_card(person, heading_level=3):
+    """Render a contact person as the contact card component with flat variables."""
+    organisation = person.organisation
+    return {
+        "name": person.full_name,
+        "url": person.url,
+        "role": person.role,
+        "organisation": organisation.title if organisation else "",
+        "organisation_url": live_url(organisation),
+        "address_lines": person.address_lines,
+        "phone": person.phone_display,
+        "phone_e164": person.phone.as_e164 if person.phone else "",
+        "email": person.email,
+        "website": person.website,
+        "photo": person.photo,
+        "heading_level": heading_level,
+    }
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers to show around the current one, with gaps as the paginator's ellipsis ("…")."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+
+
+@register.filter
+def past_label(event):
+    """The label "vergangen" when the event's last date (end, else start) lies before today, else ""."""
+    dates = [date.end_date or date.start_date for date in event.dates.all()]
+    return _("vergangen") if dates and max(dates) < timezone.localdate() else ""
+
+
+@register.filter
+def short_url(url):
+    """A web address as people read it: without scheme, "www." and trailing slash."""
+    for prefix in ("https://", "http://"):
+        url = url.removeprefix(prefix)
+    return url.removeprefix("www.").rstrip("/")
+
+
+@register.filter
+def live_url(page):
+    """The page's URL if it is published, else "", so templates link only to live pages."""
+    return page.url if page and page.live else ""
+
+
+@register.filter
+def label_if(condition, label):
+    """The label when the condition holds, else "": `badge=page.network_member|label_if:member_label`."""
+    return label if condition else ""

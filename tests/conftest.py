@@ -1,0 +1,64 @@
+"""Shared fixtures: the whole demo page tree is loaded once into the test database."""
+
+import html
+from html.parser import HTMLParser
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from core.demo import DemoContentLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo content once; every test runs inside a transaction rolled back after it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def demo_page(db):
+    """Look up a demo page by its path below the home page, e.g. demo_page("aktuelles")."""
+
+    def lookup(path):
+        return DemoContentLoader([]).resolve(path)
+
+    return lookup
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim-123")
+    client.force_login(user)
+    return client
+
+
+def visible_text(response):
+    """The response body with HTML entities decoded, for checking what a reader sees."""
+    return html.unescape(response.content.decode())
+
+
+class TagCollector(HTMLParser):
+    """Collects start tags with their attributes, e.g. to count <h1> or find external URLs."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, name):
+        return [attrs for tag, attrs in self.tags if tag == name]
+
+
+def parse_tags(response):
+    collector = TagCollector()
+    collector.feed(response.content.decode())
+    return collector
+
+
+def live_pages():
+    """Every live page below the tree root, as specific pages."""
+    return [page.specific for page in Page.objects.live().filter(depth__gt=1).order_by("path")]
