@@ -1,17 +1,23 @@
 """Contact people, partner organisations, the regionen.NRW partner directory and the contact list."""
 
 from django.db import models
+from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from contacts.cards import ContactCardMixin, reachability_json_ld
+from contacts.forms import DirectoryFilterForm
+from contacts.vcard import organisation_vcard, person_vcard
+from core.api import PhoneNumberField
 from core.blocks import RICH_TEXT_FEATURES, LinkBlock
 from core.models import BasePage, ContactDetailsMixin, PostalAddressMixin
 
@@ -32,7 +38,7 @@ class ContactPersonLink(Orderable):
         abstract = True
 
 
-class ContactPersonPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
+class ContactPersonPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin, BasePage):
     """A contact person's card: name, role, organisation and how to reach them, at a stable URL."""
 
     honorific_prefix = models.CharField(
@@ -79,6 +85,22 @@ class ContactPersonPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
         index.SearchField("role"),
         index.AutocompleteField("family_name"),
     ]
+    api_fields = [
+        APIField("full_name"),
+        APIField("honorific_prefix"),
+        APIField("given_name"),
+        APIField("family_name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("address_lines"),
+        APIField("street_address"),
+        APIField("postal_code"),
+        APIField("locality"),
+        APIField("phone", serializer=PhoneNumberField()),
+        APIField("email"),
+        APIField("website"),
+        APIField("short_url"),
+    ]
 
     parent_page_types = ["regions.RegionPage", "contacts.ContactIndexPage"]
     subpage_types = []
@@ -97,6 +119,27 @@ class ContactPersonPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
     def teaser_summary(self):
         parts = [self.role, self.organisation.title if self.organisation else ""]
         return self.listing_summary or " – ".join(part for part in parts if part)
+
+    def vcard_text(self):
+        return person_vcard(self, self.full_url)
+
+    def structured_data(self):
+        """schema.org Person, working for its organisation."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": self.full_name,
+            "honorificPrefix": self.honorific_prefix,
+            "givenName": self.given_name,
+            "familyName": self.family_name,
+            "jobTitle": self.role,
+            **reachability_json_ld(self),
+        }
+        if self.organisation:
+            data["worksFor"] = self.organisation.structured_data_reference()
+        if self.photo:
+            data["image"] = self.get_site().root_url + self.photo.get_rendition("fill-400x400").url
+        return {key: value for key, value in data.items() if value}
 
 
 class OrganisationPageTag(TaggedItemBase):
@@ -129,7 +172,7 @@ class SupervisoryMemberBlock(blocks.StructBlock):
         label = _("Mitglied")
 
 
-class OrganisationPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
+class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin, BasePage):
     """A partner organisation in the regionen.NRW directory: who carries it, what it offers, whom to ask."""
 
     KIND_CHOICES = [
@@ -142,6 +185,7 @@ class OrganisationPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
         ("office", _("Planungs- und Beratungsbüro")),
         ("other", _("Sonstige Organisation")),
     ]
+    GOVERNMENT_KINDS = {"regionalmanagement", "city", "district", "chamber", "ministry"}
 
     kind = models.CharField(_("Art der Organisation"), max_length=30, choices=KIND_CHOICES)
     network_member = models.BooleanField(
@@ -201,6 +245,25 @@ class OrganisationPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
         index.SearchField("services"),
         index.FilterField("kind"),
     ]
+    api_fields = [
+        APIField("kind"),
+        APIField("network_member"),
+        APIField("intro"),
+        APIField("region"),
+        APIField("carriers"),
+        APIField("supervisory_body"),
+        APIField("services"),
+        APIField("fields_of_action"),
+        APIField("address_lines"),
+        APIField("street_address"),
+        APIField("postal_code"),
+        APIField("locality"),
+        APIField("phone", serializer=PhoneNumberField()),
+        APIField("email"),
+        APIField("website"),
+        APIField("social_links"),
+        APIField("short_url"),
+    ]
 
     parent_page_types = ["regions.RegionPage", "contacts.DirectoryPage"]
     subpage_types = []
@@ -224,6 +287,42 @@ class OrganisationPage(ContactDetailsMixin, PostalAddressMixin, BasePage):
 
     def directory(self):
         return DirectoryPage.objects.live().public().first()
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds `back_url`: the directory with the filter the visitor came from ("Zurück zur Auswahl")."""
+        context = super().get_context(request, *args, **kwargs)
+        directory = self.directory()
+        if directory is not None:
+            selection = directory.filter_form(QueryDict(request.GET.get("auswahl", ""))).query_string()
+            context["back_url"] = f"{directory.url}?{selection}" if selection else directory.url
+        return context
+
+    def vcard_text(self):
+        return organisation_vcard(self, self.full_url)
+
+    @property
+    def schema_type(self):
+        return "GovernmentOrganization" if self.kind in self.GOVERNMENT_KINDS else "Organization"
+
+    def structured_data_reference(self):
+        """The short form other JSON-LD documents use to point at this organisation."""
+        return {"@type": self.schema_type, "name": self.title, "url": self.full_url}
+
+    def structured_data(self):
+        """schema.org (Government)Organization with address, contact data and social profiles."""
+        data = {
+            "@context": "https://schema.org",
+            **self.structured_data_reference(),
+            "description": self.intro,
+            **reachability_json_ld(self),
+            "sameAs": [block.value["url"] for block in self.social_links],
+            "parentOrganization": [carrier.structured_data_reference() for carrier in self.carriers.live()],
+            "employee": [
+                {"@type": "Person", "name": person.full_name, "url": person.full_url}
+                for person in self.contact_people()
+            ],
+        }
+        return {key: value for key, value in data.items() if value}
 
 
 class DirectoryPage(BasePage):
@@ -257,20 +356,44 @@ class DirectoryPage(BasePage):
             .order_by("title")
         )
 
-    def groups(self):
+    def filter_form(self, data):
+        from regions.models import RegionPage
+
+        return DirectoryFilterForm(
+            data,
+            regions=RegionPage.objects.live().public().order_by("title"),
+            kinds=OrganisationPage.KIND_CHOICES,
+            fields_of_action=Tag.objects.filter(contacts_organisationpagetag_items__isnull=False)
+            .distinct()
+            .order_by("name"),
+        )
+
+    def groups(self, organisations=None):
         """Organisations grouped under their region's short name; the rest under "Landesweit"."""
         from regions.models import RegionPage
 
         regions = list(RegionPage.objects.live().public())
         other = str(_("Landesweit und weitere Partner"))
         grouped = {}
-        for organisation in self.organisations():
+        for organisation in self.organisations() if organisations is None else organisations:
             region = organisation.region or next(
                 (region for region in regions if organisation.path.startswith(region.path)), None
             )
             label = (region.short_name or region.title) if region else other
             grouped.setdefault(label, []).append(organisation)
         return sorted(grouped.items(), key=lambda item: (item[0] == other, item[0]))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form(request.GET)
+        organisations = list(form.apply(self.organisations()))
+        context.update(
+            filter_form=form,
+            groups=self.groups(organisations),
+            result_count=len(organisations),
+            selection=form.query_string(),
+        )
+        return context
 
 
 class ContactIndexPage(BasePage):

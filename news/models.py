@@ -13,6 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
@@ -108,6 +109,17 @@ class NewsPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("regions"),
+        APIField("project"),
+        APIField("author"),
+        APIField("fields_of_action"),
+        APIField("external_url"),
+        APIField("read_more_text"),
     ]
 
     parent_page_types = ["regions.RegionPage", "news.NewsIndexPage"]
@@ -235,6 +247,15 @@ class EventPage(BasePage):
         index.SearchField("body"),
         index.SearchField("organiser_name"),
     ]
+    api_fields = [
+        APIField("intro"),
+        APIField("dates"),
+        APIField("body"),
+        APIField("organiser"),
+        APIField("organiser_name"),
+        APIField("project"),
+        APIField("expected_participants"),
+    ]
 
     parent_page_types = ["regions.RegionPage", "news.EventIndexPage"]
     subpage_types = []
@@ -275,6 +296,14 @@ class EventDate(Orderable):
     )
     locality = models.CharField(_("Stadt"), max_length=100, blank=True)
 
+    api_fields = [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("venue"),
+        APIField("locality"),
+    ]
     panels = [
         FieldPanel("start_date"),
         FieldPanel("end_date"),

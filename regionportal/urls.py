@@ -7,9 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contacts.views import short_url
+from regionportal.api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("k/<int:page_id>/", short_url, name="contact_short_url"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -102,6 +103,13 @@ class RegionPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("short_name"),
+    ]
+    api_fields = [
+        APIField("short_name"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("key_figures"),
+        APIField("fields_of_action"),
     ]
 
     parent_page_types = ["regions.HomePage"]

@@ -9,8 +9,11 @@ query the database from that thread to find the pages they open.
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -47,15 +50,29 @@ def page(browser):
     context.close()
 
 
+def restore_wagtail_root():
+    """Put back the default locale and the tree root that Wagtail's migrations create.
+
+    The flush after each live_server test empties every table, these rows included, and the demo
+    loader builds on a migrated database (as `migrate` then `load_demo_content` does in
+    production). Django's serialized rollback would restore them, but it cannot be used here:
+    once Playwright's event loop runs in the test thread, Django keeps that thread's connections
+    in a context-local store, so the connection holding the serialized state is no longer seen.
+    """
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    Locale.objects.get_or_create(language_code=language)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 @pytest.fixture
-def demo_site(live_server, django_db_serialized_rollback):
+def demo_site(live_server):
     """The demo page tree, served by the live server.
 
-    live_server tests run on a transactional database that is flushed after each test, which
-    also removes what the migrations created (Wagtail's root page, default site and locale).
-    Serialized rollback restores that migrated state before each test, and the demo content is
-    built on it again. The demo Site's hostname and port differ from the live server's, so
-    Wagtail serves it as the default site (is_default_site=True).
+    live_server tests run on a transactional database that is flushed after each test, so the
+    content is built again for every test. The demo Site's hostname and port differ from the
+    live server's, so Wagtail serves it as the default site (is_default_site=True).
     """
+    restore_wagtail_root()
     call_command("load_demo_content", verbosity=0)
     return live_server

@@ -110,9 +110,10 @@ def test_page_has_no_axe_violations(demo_site, page, name):
 
 
 def test_pages_load_nothing_from_other_hosts(demo_site, page):
-    """No CDN, web font service, tracker or embed: every request goes to the portal itself."""
+    """No CDN, web font service, tracker or embed: every request goes to the portal itself,
+    and every stylesheet, font and image it asks for is there."""
     origin = urlsplit(demo_site.url)
-    foreign = []
+    foreign, broken = [], []
 
     def is_foreign(url):
         parts = urlsplit(url)
@@ -120,11 +121,22 @@ def test_pages_load_nothing_from_other_hosts(demo_site, page):
             (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc)
         )
 
-    page.on("request", lambda request: foreign.append(request.url) if is_foreign(request.url) else None)
+    def record(request):
+        if is_foreign(request.url):
+            foreign.append(request.url)
+
+    def check(response):
+        if response.status >= 400:
+            broken.append(f"{response.status} {response.url}")
+
+    page.on("request", record)
+    page.on("response", check)
+    page.on("requestfailed", lambda request: broken.append(f"failed {request.url}"))
     # Recorded above; aborted here, so a foreign request can neither leave the machine nor stall.
-    page.route(lambda url: is_foreign(url), lambda route: route.abort())
+    page.route(is_foreign, lambda route: route.abort())
 
     for name, url in demo_urls(demo_site).items():
         open_page(page, url)
         page.wait_for_load_state("networkidle")
         assert not foreign, f"{name} page ({url}) requested other hosts:\n" + "\n".join(foreign)
+        assert not broken, f"{name} page ({url}) has broken requests:\n" + "\n".join(broken)
