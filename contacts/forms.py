@@ -55,6 +55,7 @@ class DirectoryFilterForm(forms.Form):
                 | Q(listing_title__icontains=text)
                 | Q(intro__icontains=text)
                 | Q(services__icontains=text)
+                | Q(street_address__icontains=text)
                 | Q(locality__icontains=text)
             )
         return organisations.distinct()
@@ -62,4 +63,3 @@ class DirectoryFilterForm(forms.Form):
     def query_string(self):
         """The valid filters as a query string, to carry the selection to an entry and back."""
         return urlencode(self.filters())
-

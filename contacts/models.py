@@ -1,5 +1,7 @@
 """Contact people, partner organisations, the regionen.NRW partner directory and the contact list."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -386,12 +388,17 @@ class DirectoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request.GET)
+        selection = form.query_string()
         organisations = list(form.apply(self.organisations()))
+        for organisation in organisations:
+            # Entries carry the selection, so their "Zurück zur Auswahl" returns to it.
+            suffix = "?" + urlencode({"auswahl": selection}) if selection else ""
+            organisation.entry_url = organisation.url + suffix
         context.update(
             filter_form=form,
             groups=self.groups(organisations),
             result_count=len(organisations),
-            selection=form.query_string(),
+            selection=selection,
         )
         return context
 

@@ -79,4 +79,3 @@ def organisation_vcard(organisation, page_url):
     _add_photo(card, organisation.listing_image)
     card.add("uid").value = f"{page_url}#vcard"
     return card.serialize()
-

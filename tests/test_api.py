@@ -40,13 +40,17 @@ def test_contact_shape(client, demo_page):
 
 
 def test_organisation_shape(client, demo_page):
-    organisation = demo_page("region-duesseldorf-kreis-mettmann/regionalmanagement-duesseldorf-kreis-mettmann")
+    organisation = demo_page(
+        "region-duesseldorf-kreis-mettmann/regionalmanagement-duesseldorf-kreis-mettmann"
+    )
     data = get_json(client, f"/api/v2/organisations/{organisation.pk}/")
 
     assert data["kind"] == "regionalmanagement"
     assert data["network_member"] is True
     assert {carrier["title"] for carrier in data["carriers"]} >= {"Kreis Mettmann"}
-    assert data["supervisory_body"][0]["value"]["office"] == "Oberbürgermeister der Landeshauptstadt Düsseldorf"
+    assert (
+        data["supervisory_body"][0]["value"]["office"] == "Oberbürgermeister der Landeshauptstadt Düsseldorf"
+    )
     assert "EFRE" in data["services"]
     assert data["phone"] == "+492118995680"
 

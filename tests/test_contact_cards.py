@@ -69,7 +69,9 @@ def test_organisation_vcard_is_marked_as_company(client, demo_page):
 
     assert card.fn.value == "Regionalmanagement Düsseldorf – Kreis Mettmann"
     assert card.x_abshowas.value == "COMPANY"
-    assert card.adr.value.extended == "c/o Landeshauptstadt Düsseldorf, Dezernat für Recht, Ordnung und Wohnen"
+    assert (
+        card.adr.value.extended == "c/o Landeshauptstadt Düsseldorf, Dezernat für Recht, Ordnung und Wohnen"
+    )
     assert card.adr.value.street == "Willi-Becker-Allee 6-8"
     assert card.tel.value == "+49 211 8995680"
     assert card.email.value == "regionalmanagement@duesseldorf.de"
@@ -187,7 +189,9 @@ def test_person_json_ld_names_the_employer(client, demo_page):
 
 def test_organisation_json_ld_has_address_contact_data_and_profiles(client, demo_page):
     organisation = demo_page(BMR)
-    organisation.social_links = [("link", {"text": "LinkedIn", "url": "https://www.linkedin.com/company/bmr"})]
+    organisation.social_links = [
+        ("link", {"text": "LinkedIn", "url": "https://www.linkedin.com/company/bmr"})
+    ]
     organisation.save_revision().publish()
 
     data = json_ld(client.get(organisation.url))

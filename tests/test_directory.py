@@ -10,7 +10,9 @@ ALL_ORGANISATIONS = 8
 
 
 def titles(response):
-    return sorted(organisation.title for _label, group in response.context["groups"] for organisation in group)
+    return sorted(
+        organisation.title for _label, group in response.context["groups"] for organisation in group
+    )
 
 
 def test_directory_groups_entries_by_region(client, demo_page):
@@ -29,7 +31,7 @@ def test_directory_groups_entries_by_region(client, demo_page):
         ({"region": "metropole-ruhr"}, ["Business Metropole Ruhr GmbH"]),
         ({"kind": "chamber"}, ["Industrie- und Handelskammer zu Düsseldorf"]),
         ({"field": "fordermittelberatung"}, ["Regionalmanagement Düsseldorf – Kreis Mettmann"]),
-        ({"q": "essen"}, ["Business Metropole Ruhr GmbH"]),
+        ({"q": "thyssenhaus"}, ["Business Metropole Ruhr GmbH"]),
         ({"q": "EFRE"}, ["Regionalmanagement Düsseldorf – Kreis Mettmann"]),
         (
             {"region": "region-duesseldorf-kreis-mettmann", "kind": "district"},
@@ -95,6 +97,8 @@ def test_back_link_only_carries_known_filters(client, demo_page, selection):
 
 def test_region_and_its_organisation_link_to_each_other(client, demo_page):
     region = demo_page("region-duesseldorf-kreis-mettmann")
-    organisation = demo_page("region-duesseldorf-kreis-mettmann/regionalmanagement-duesseldorf-kreis-mettmann")
+    organisation = demo_page(
+        "region-duesseldorf-kreis-mettmann/regionalmanagement-duesseldorf-kreis-mettmann"
+    )
     assert f'href="{organisation.url}"' in client.get(region.url).content.decode()
     assert f'href="{region.url}"' in client.get(organisation.url).content.decode()

@@ -1,4 +1,4 @@
-"""Template tags for the public templates: navigation, contact cards, pagination and event dates."""
+"""Tags and filters for the public templates: navigation, contact cards, pagination, links and labels."""
 
 from django import template
 from django.apps import apps
@@ -10,13 +10,14 @@ register = template.Library()
 
 
 def _site_root(request):
+    """The home page of the site the request is for, or None."""
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
 
 
 @register.inclusion_tag("navigation/main_nav.html", takes_context=True)
 def main_menu(context):
-    """The home page's live, public, in-menu children; `current` is "page" or "true" for the current section."""
+    """The home page's live, public, in-menu children; `current` is "page" on the page, "true" below it."""
     request = context.get("request")
     root = _site_root(request)
     current_page = context.get("page")
@@ -50,6 +51,12 @@ def breadcrumbs(context):
 def singleton_page(model_label):
     """The live, public page of a one-per-site page type ("news.NewsIndexPage"), or None."""
     return apps.get_model(model_label).objects.live().public().first()
+
+
+@register.filter
+def live_url(page):
+    """The page's URL if it is published, else "", so templates link only to live pages."""
+    return page.url if page and page.live else ""
 
 
 @register.inclusion_tag("components/contact_card.html")
@@ -91,12 +98,6 @@ def short_url(url):
     for prefix in ("https://", "http://"):
         url = url.removeprefix(prefix)
     return url.removeprefix("www.").rstrip("/")
-
-
-@register.filter
-def live_url(page):
-    """The page's URL if it is published, else "", so templates link only to live pages."""
-    return page.url if page and page.live else ""
 
 
 @register.filter
