@@ -275,6 +275,18 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
         verbose_name = _("Partnerorganisation")
         verbose_name_plural = _("Partnerorganisationen")
 
+    @property
+    def teaser_kind(self):
+        return self.get_kind_display()
+
+    @property
+    def teaser_badge(self):
+        return _("Verbundpartner regionen.NRW") if self.network_member else ""
+
+    @property
+    def teaser_link_text(self):
+        return _("Zum Profil")
+
     @cached_property
     def served_region(self):
         """The region this organisation works for: the chosen one, else the region it is filed under."""

@@ -76,6 +76,25 @@ class BasePage(Page):
         """Date shown on the teaser; page types with a date override it."""
         return None
 
+    @property
+    def teaser_url(self):
+        """Where the teaser's link leads; a news item may point to an article elsewhere."""
+        return self.url
+
+    @property
+    def teaser_external(self):
+        return False
+
+    @property
+    def teaser_link_text(self):
+        """Visible link text; None lets the component say "mehr lesen"."""
+        return None
+
+    @property
+    def teaser_badge(self):
+        """A short status label such as "vergangen", or ""."""
+        return ""
+
 
 class PostalAddressMixin(models.Model):
     """A German postal address kept in separate fields, so it can be printed, exported and checked."""

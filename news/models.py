@@ -1,19 +1,22 @@
 """News ("Aktuelles") and events, filed under a region and listed portal-wide."""
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Max, Min, Q
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
@@ -21,9 +24,13 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from news.calendar import calendar_response, event_start_and_end
+from news.feeds import AtomNewsFeed, NewsFeed
+from news.forms import NewsFilterForm
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_LIST = 50
+EVENTS_PER_PAGE = 20
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -139,6 +146,59 @@ class NewsPage(BasePage):
     def teaser_date(self):
         return self.date
 
+    @property
+    def teaser_url(self):
+        return self.external_url or self.url
+
+    @property
+    def teaser_external(self):
+        return bool(self.external_url)
+
+    @property
+    def teaser_link_text(self):
+        return self.read_more_text
+
+    def field_of_action_links(self):
+        """(name, tag page URL) per field of action, e.g. ("REGIONALE", "/aktuelles/thema/regionale/")."""
+        index = NewsIndexPage.objects.live().public().first()
+        if index is None:
+            return []
+        return [
+            (tag.name, index.url + index.reverse_subpage("tag", args=[tag.slug]))
+            for tag in self.fields_of_action.all()
+        ]
+
+    def related_news(self, limit=3):
+        """Other news of the same regions or fields of action, newest first."""
+        regions = self.all_regions()
+        same_region = Q(regions__in=regions)
+        for region in regions:
+            same_region |= Q(path__startswith=region.path)
+        same_field = Q(fields_of_action__in=self.fields_of_action.all())
+        related = NewsPage.objects.teasers().filter(same_region | same_field).exclude(pk=self.pk)
+        return related.distinct()[:limit]
+
+    def structured_data(self):
+        """schema.org NewsArticle."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.intro,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or timezone.now()).isoformat(),
+            "mainEntityOfPage": self.full_url,
+            "url": self.full_url,
+            "inLanguage": "de",
+            "publisher": {"@type": "Organization", "name": self.get_site().site_name},
+            "keywords": [tag.name for tag in self.fields_of_action.all()],
+        }
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author.full_name, "url": self.author.full_url}
+        if self.listing_image:
+            data["image"] = self.get_site().root_url + self.listing_image.get_rendition("fill-1200x675").url
+        return {key: value for key, value in data.items() if value}
+
     def all_regions(self):
         """The region the item is filed under plus the further regions chosen for it."""
         from regions.models import RegionPage
@@ -146,8 +206,8 @@ class NewsPage(BasePage):
         return RegionPage.objects.live().filter(Q(pk__in=self.regions.all()) | Q(pk__in=self.get_ancestors()))
 
 
-class NewsIndexPage(BasePage):
-    """The portal-wide news listing ("Aktuelles"): every region's news, newest first, paginated."""
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The portal-wide news listing ("Aktuelles"): all regions' news, newest first, filterable."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
 
@@ -165,10 +225,56 @@ class NewsIndexPage(BasePage):
     def news_items(self):
         return NewsPage.objects.teasers()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["news_page"] = Paginator(self.news_items(), NEWS_PER_PAGE).get_page(request.GET.get("seite"))
-        return context
+    def filter_form(self, data):
+        from regions.models import RegionPage
+
+        return NewsFilterForm(
+            data,
+            regions=RegionPage.objects.live().public().order_by("title"),
+            fields_of_action=Tag.objects.filter(news_newspagetag_items__isnull=False)
+            .distinct()
+            .order_by("name"),
+            years=sorted(
+                {date.year for date in NewsPage.objects.live().public().dates("date", "year")}, reverse=True
+            ),
+        )
+
+    def paginate(self, request, news_items):
+        return Paginator(news_items, NEWS_PER_PAGE).get_page(request.GET.get("seite"))
+
+    @path("")
+    def index(self, request):
+        form = self.filter_form(request.GET)
+        news_items = form.apply(self.news_items())
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "filter_query": form.query_string(),
+                "news_page": self.paginate(request, news_items),
+            },
+        )
+
+    @path("thema/<str:tag_slug>/", name="tag")
+    def tag(self, request, tag_slug):
+        """All news of one field of action, e.g. /aktuelles/thema/strukturwandel/."""
+        tag = Tag.objects.filter(slug=tag_slug, news_newspagetag_items__isnull=False).first()
+        if tag is None:
+            raise Http404(_("Dieses Handlungsfeld gibt es nicht."))
+        news_items = self.news_items().filter(fields_of_action=tag).distinct()
+        return self.render(
+            request,
+            context_overrides={"tag": tag, "news_page": self.paginate(request, news_items)},
+            template="pages/news_tag_page.html",
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return NewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        return AtomNewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -201,7 +307,7 @@ class EventPageQuerySet(PageQuerySet):
         return upcoming + past
 
 
-class EventPage(BasePage):
+class EventPage(RoutablePageMixin, BasePage):
     """An event with one or more dates and places, its organiser and a description."""
 
     intro = models.TextField(_("Kurzbeschreibung"))
@@ -272,13 +378,66 @@ class EventPage(BasePage):
 
     @property
     def teaser_date(self):
-        """The first date, so teasers show when the event (first) takes place."""
+        """The next date still to come (when annotated by the listing), else the first date."""
+        if getattr(self, "next_date", None):
+            return self.next_date
         dates = self.dates.all()
         return dates[0].start_date if dates else None
 
     @property
+    def is_past(self):
+        """True when the last day of every date lies before today."""
+        last_days = [date.end_date or date.start_date for date in self.dates.all()]
+        return bool(last_days) and max(last_days) < timezone.localdate()
+
+    @property
+    def teaser_badge(self):
+        return _("vergangen") if self.is_past else ""
+
+    @property
     def organiser_display(self):
         return self.organiser.title if self.organiser else self.organiser_name
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        """Every date of this event as an .ics file for calendar apps."""
+        return calendar_response([self], self.title, self.slug)
+
+    def structured_data(self):
+        """schema.org Events, one per date, so each date keeps its own place and status."""
+        organiser = self.organiser_display
+        events = []
+        for date in self.dates.all():
+            if date.start_time is None:  # schema.org's endDate is the last day itself
+                start, end = date.start_date, date.end_date or date.start_date
+            else:
+                start, end = event_start_and_end(date)
+            event = {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": self.title,
+                "description": self.intro,
+                "url": self.full_url,
+                "startDate": start.isoformat(),
+                "endDate": end.isoformat(),
+                "eventStatus": "https://schema.org/EventCancelled"
+                if date.cancelled
+                else "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "location": {
+                    "@type": "Place",
+                    "name": date.place or self.title,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "addressLocality": date.locality,
+                        "addressCountry": "DE",
+                    },
+                },
+            }
+            if organiser:
+                event["organizer"] = {"@type": "Organization", "name": organiser}
+            events.append(event)
+        return events
 
 
 class EventDate(Orderable):
@@ -295,6 +454,17 @@ class EventDate(Orderable):
         _("Veranstaltungsort"), max_length=255, blank=True, help_text=_("z. B. „Messe Essen“")
     )
     locality = models.CharField(_("Stadt"), max_length=100, blank=True)
+    status = models.CharField(
+        _("Status"),
+        max_length=12,
+        choices=[("confirmed", _("findet statt")), ("cancelled", _("abgesagt"))],
+        default="confirmed",
+        help_text=_("Abgesagte Termine bleiben sichtbar, damit Kalender-Abonnements die Absage erhalten."),
+    )
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(
+        default=0, editable=False, help_text=_("Zählt Änderungen an Zeit, Ort und Status für Kalender.")
+    )
 
     api_fields = [
         APIField("start_date"),
@@ -303,6 +473,9 @@ class EventDate(Orderable):
         APIField("end_time"),
         APIField("venue"),
         APIField("locality"),
+        APIField("status"),
+        APIField("uid"),
+        APIField("sequence"),
     ]
     panels = [
         FieldPanel("start_date"),
@@ -311,6 +484,7 @@ class EventDate(Orderable):
         FieldPanel("end_time"),
         FieldPanel("venue"),
         FieldPanel("locality"),
+        FieldPanel("status"),
     ]
 
     class Meta(Orderable.Meta):
@@ -320,6 +494,31 @@ class EventDate(Orderable):
     def clean(self):
         if self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Das Enddatum liegt vor dem Datum des Termins.")})
+        if self.end_time and self.start_time and not self.end_date and self.end_time < self.start_time:
+            raise ValidationError({"end_time": _("Das Ende liegt vor dem Beginn.")})
+
+    def schedule(self):
+        """What calendar subscribers must hear about when it changes."""
+        return (
+            self.start_date,
+            self.end_date,
+            self.start_time,
+            self.end_time,
+            self.venue,
+            self.locality,
+            self.status,
+        )
+
+    def save(self, *args, **kwargs):
+        """Raise the iCalendar SEQUENCE whenever the date, time, place or status changes (RFC 5545)."""
+        previous = EventDate.objects.filter(uid=self.uid).first()
+        if previous is not None and previous.schedule() != self.schedule():
+            self.sequence = max(self.sequence, previous.sequence) + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def cancelled(self):
+        return self.status == "cancelled"
 
     @property
     def place(self):
@@ -327,7 +526,7 @@ class EventDate(Orderable):
         return ", ".join(part for part in (self.venue, self.locality) if part)
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(RoutablePageMixin, BasePage):
     """The portal-wide event calendar: upcoming events first, then past ones."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
@@ -348,3 +547,19 @@ class EventIndexPage(BasePage):
 
     def past_events(self):
         return EventPage.objects.live().public().prefetch_related("dates").past()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["past_page"] = Paginator(self.past_events(), EVENTS_PER_PAGE).get_page(
+            request.GET.get("seite")
+        )
+        return context
+
+    def calendar_url(self):
+        return self.full_url + self.reverse_subpage("calendar")
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        """Calendar feed of all events for subscription (webcal://…/veranstaltungen/kalender/)."""
+        events = EventPage.objects.live().public().prefetch_related("dates").select_related("organiser")
+        return calendar_response(events, self.get_site().site_name, "veranstaltungen")

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -75,7 +76,7 @@ class RegionContactPerson(ContactPersonLink):
     page = ParentalKey("regions.RegionPage", related_name="contact_links", on_delete=models.CASCADE)
 
 
-class RegionPage(BasePage):
+class RegionPage(RoutablePageMixin, BasePage):
     """A region of NRW with its profile, key figures and everything its regional management publishes."""
 
     short_name = models.CharField(
@@ -90,6 +91,15 @@ class RegionPage(BasePage):
     fields_of_action = ClusterTaggableManager(
         through=RegionPageTag, blank=True, verbose_name=_("Handlungsfelder")
     )
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Hervorgehobener Beitrag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Eine Meldung oder Veranstaltung, die oben auf der Regionsseite steht."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("short_name"),
@@ -97,6 +107,7 @@ class RegionPage(BasePage):
         FieldPanel("body"),
         FieldPanel("key_figures"),
         FieldPanel("fields_of_action"),
+        PageChooserPanel("featured_page", ["news.NewsPage", "news.EventPage"]),
         MultiFieldPanel([InlinePanel("contact_links", label=_("Kontaktperson"))], heading=_("Kontakt")),
     ]
     search_fields = BasePage.search_fields + [
@@ -126,6 +137,10 @@ class RegionPage(BasePage):
         verbose_name = _("Region")
         verbose_name_plural = _("Regionen")
 
+    @property
+    def teaser_link_text(self):
+        return _("Region ansehen")
+
     @cached_property
     def management(self):
         """The regional management's organisation page filed under this region, if any."""
@@ -145,17 +160,50 @@ class RegionPage(BasePage):
     def projects(self):
         return ProjectPage.objects.child_of(self).live().public().order_by("title")
 
-    def latest_news(self):
-        """News filed under this region or tagged with it, newest first."""
+    def news_items(self):
+        """News filed under this region or assigned to it, newest first."""
         from news.models import NewsPage
 
         in_region = Q(path__startswith=self.path) | Q(regions=self)
-        return NewsPage.objects.teasers().filter(in_region).distinct()[:REGION_NEWS_COUNT]
+        return NewsPage.objects.teasers().filter(in_region).distinct()
+
+    def latest_news(self):
+        featured_pk = self.featured_page_id or 0
+        return self.news_items().exclude(pk=featured_pk)[:REGION_NEWS_COUNT]
+
+    def featured(self):
+        """The pinned news item or event, if it is published."""
+        page = self.featured_page
+        return page.specific if page is not None and page.live else None
 
     def events(self):
         from news.models import EventPage
 
         return EventPage.objects.upcoming_first(limit=REGION_EVENT_COUNT, within=self)
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from news.feeds import NewsFeed
+
+        return NewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from news.feeds import AtomNewsFeed
+
+        return AtomNewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
+
+    def calendar_url(self):
+        return self.full_url + self.reverse_subpage("calendar")
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        """Calendar feed of this region's events for subscription."""
+        from news.calendar import calendar_response
+        from news.models import EventPage
+
+        events = EventPage.objects.live().public().descendant_of(self).prefetch_related("dates")
+        return calendar_response(events, f"{self.title} – {self.get_site().site_name}", self.slug)
 
 
 class ProjectPageTag(TaggedItemBase):

@@ -31,10 +31,15 @@ def download_vcard(client, page):
     return vobject.readOne(response.content.decode("utf-8"))
 
 
-def json_ld(response):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
-    assert match, "no JSON-LD block"
-    return json.loads(match.group(1))
+def json_ld(response, schema_type):
+    """The page's JSON-LD block of the given @type."""
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    documents = [json.loads(block) for block in blocks]
+    matching = [document for document in documents if document.get("@type") == schema_type]
+    assert len(matching) == 1, f"expected one {schema_type} block, got {[d.get('@type') for d in documents]}"
+    return matching[0]
 
 
 def test_person_vcard_parses_with_every_field(client, demo_page):
@@ -174,7 +179,7 @@ def test_qr_code_is_an_svg_of_the_short_url(client, demo_page):
 
 
 def test_person_json_ld_names_the_employer(client, demo_page):
-    data = json_ld(client.get(demo_page(BUETER).url))
+    data = json_ld(client.get(demo_page(BUETER).url), "Person")
 
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Person"
@@ -194,7 +199,7 @@ def test_organisation_json_ld_has_address_contact_data_and_profiles(client, demo
     ]
     organisation.save_revision().publish()
 
-    data = json_ld(client.get(organisation.url))
+    data = json_ld(client.get(organisation.url), "Organization")
 
     assert data["@type"] == "Organization"
     assert data["name"] == "Business Metropole Ruhr GmbH"
@@ -212,7 +217,7 @@ def test_organisation_json_ld_has_address_contact_data_and_profiles(client, demo
 
 
 def test_government_organisation_json_ld_lists_its_carriers(client, demo_page):
-    data = json_ld(client.get(demo_page(MANAGEMENT).url))
+    data = json_ld(client.get(demo_page(MANAGEMENT).url), "GovernmentOrganization")
     assert data["@type"] == "GovernmentOrganization"
     assert {carrier["name"] for carrier in data["parentOrganization"]} == {
         "Landeshauptstadt Düsseldorf",

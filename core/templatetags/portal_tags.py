@@ -2,8 +2,6 @@
 
 from django import template
 from django.apps import apps
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 register = template.Library()
@@ -59,6 +57,23 @@ def live_url(page):
     return page.url if page and page.live else ""
 
 
+@register.inclusion_tag("components/teaser.html")
+def teaser(page, heading_level=3, url=None):
+    """Render any portal page as the one teaser component; `url` overrides where it leads."""
+    return {
+        "title": page.teaser_title,
+        "url": url or page.teaser_url,
+        "summary": page.teaser_summary,
+        "image": page.teaser_image,
+        "kind": page.teaser_kind,
+        "date": page.teaser_date,
+        "badge": page.teaser_badge,
+        "link_text": page.teaser_link_text,
+        "external": page.teaser_external,
+        "heading_level": heading_level,
+    }
+
+
 @register.inclusion_tag("components/contact_card.html")
 def contact_card(person, heading_level=3):
     """Render a contact person as the contact card component with flat variables."""
@@ -86,13 +101,6 @@ def page_range(page_obj):
 
 
 @register.filter
-def past_label(event):
-    """The label "vergangen" when the event's last date (end, else start) lies before today, else ""."""
-    dates = [date.end_date or date.start_date for date in event.dates.all()]
-    return _("vergangen") if dates and max(dates) < timezone.localdate() else ""
-
-
-@register.filter
 def short_url(url):
     """A web address as people read it: without scheme, "www." and trailing slash."""
     for prefix in ("https://", "http://"):
@@ -101,6 +109,6 @@ def short_url(url):
 
 
 @register.filter
-def label_if(condition, label):
-    """The label when the condition holds, else "": `badge=page.network_member|label_if:member_label`."""
-    return label if condition else ""
+def webcal(url):
+    """The same address with the webcal:// scheme calendar apps subscribe to."""
+    return "webcal://" + url.split("://", 1)[-1]

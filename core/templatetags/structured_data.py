@@ -19,3 +19,15 @@ def json_ld(data):
         return ""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context, page):
+    """schema.org BreadcrumbList from the site's home page down to `page`."""
+    request = context.get("request")
+    trail = [ancestor for ancestor in page.get_ancestors(inclusive=True) if ancestor.depth > 1]
+    items = [
+        {"@type": "ListItem", "position": position, "name": crumb.title, "item": crumb.get_full_url(request)}
+        for position, crumb in enumerate(trail, start=1)
+    ]
+    return json_ld({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})

@@ -13,6 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, hostname, port, **options):
         loader = DemoContentLoader(read_fixture_files(), hostname=hostname, port=port)
         report = loader.load()
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo-Inhalte: {len(report.created)} Seiten angelegt, "

@@ -1,0 +1,88 @@
+"""Editors: scheduled publishing and expiry, preview of every page type, listings of news and events."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+
+from tests.conftest import visible_text
+from tests.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def schedule(page, **dates):
+    for name, value in dates.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+
+
+def test_news_goes_live_at_its_scheduled_time(client, demo_page):
+    now = timezone.now()
+    item = NewsPageFactory(parent=demo_page("metropole-ruhr"), title="Geplante Meldung", live=False)
+    schedule(item, go_live_at=now + datetime.timedelta(hours=2))
+
+    assert not item.live
+    assert client.get("/metropole-ruhr/geplante-meldung/").status_code == 404
+    assert "Geplante Meldung" not in visible_text(client.get(demo_page("aktuelles").url))
+
+    with time_machine.travel(now + datetime.timedelta(hours=3)):
+        call_command("publish_scheduled", verbosity=0)
+
+    assert client.get("/metropole-ruhr/geplante-meldung/").status_code == 200
+    assert "Geplante Meldung" in visible_text(client.get(demo_page("aktuelles").url))
+
+
+def test_news_disappears_at_its_expiry_time(client, demo_page):
+    now = timezone.now()
+    item = demo_page("metropole-ruhr/kraftwerksflaechen-neu-nutzen")
+    schedule(item, expire_at=now + datetime.timedelta(days=1))
+    assert client.get(item.url).status_code == 200
+
+    with time_machine.travel(now + datetime.timedelta(days=2)):
+        call_command("publish_scheduled", verbosity=0)
+
+    assert client.get(item.url).status_code == 404
+    assert "Kraftwerksflächen neu nutzen" not in visible_text(client.get(demo_page("aktuelles").url))
+
+
+def test_preview_renders_every_page_type(admin_client):
+    seen = {}
+    for page in Page.objects.filter(depth__gt=1).specific():
+        seen.setdefault(type(page), page)
+    assert len(seen) == 12
+    for page in seen.values():
+        response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+        assert response.status_code == 200, type(page).__name__
+        assert page.title.split(":")[0] in visible_text(response), type(page).__name__
+
+
+@pytest.mark.parametrize(
+    ("url", "facts"),
+    [
+        (
+            "/admin/news_listing/",
+            ["Kraftwerksflächen neu nutzen", "01.11.2019", "Metropole Ruhr", "Veröffentlicht"],
+        ),
+        (
+            "/admin/event_listing/",
+            [
+                "Förderscout Roadshow",
+                "19.11.2019, 27.11.2019, 04.12.2019",
+                "Metropole Ruhr",
+                "Veröffentlicht",
+            ],
+        ),
+    ],
+)
+def test_admin_listings_show_date_regions_and_status(admin_client, url, facts):
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    text = visible_text(response)
+    missing = [fact for fact in facts if fact not in text]
+    assert not missing
