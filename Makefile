@@ -25,8 +25,10 @@ demo: $(STAMP) ## Migrate, load the demo content and make sure an admin login ex
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
 
-run: demo ## Set everything up and serve the portal on http://127.0.0.1:8000
+run: demo ## Set everything up and serve the portal on http://127.0.0.1:8000 (with the worker)
 	@echo "Portal: http://$(HOST):$(PORT)/   Redaktion: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the test suite (SQLite, no browser)

@@ -23,8 +23,6 @@ from taggit.managers import TaggableManager
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
-from core.models import PortalSettings
-
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 RESERVED_KEYS = {"type", "slug", "title", "children", "inline"}
 
@@ -189,18 +187,21 @@ class DemoContentLoader:
     def _load_settings(self, home):
         """Fill site settings that are still empty; values an editor has set are kept."""
         site = self._site()
-        portal_settings = PortalSettings.for_site(site)
-        changed = False
         for document in self.documents:
-            for name, value in document.get("settings", {}).items():
-                model_field = PortalSettings._meta.get_field(name)
-                is_reference = isinstance(model_field, models.ForeignKey)
-                current = getattr(portal_settings, f"{name}_id" if is_reference else name)
-                if current not in ("", None, model_field.default):
-                    continue  # an editor has set it
-                new_value = self.resolve(value, home) if is_reference else value
-                if getattr(portal_settings, name) != new_value:
-                    setattr(portal_settings, name, new_value)
-                    changed = True
+            for model_label, values in document.get("settings", {}).items():
+                self._fill_setting(apps.get_model(model_label).for_site(site), values, home)
+
+    def _fill_setting(self, setting, values, home):
+        changed = False
+        for name, value in values.items():
+            model_field = setting._meta.get_field(name)
+            is_reference = isinstance(model_field, models.ForeignKey)
+            current = getattr(setting, f"{name}_id" if is_reference else name)
+            if current not in ("", None, model_field.default):
+                continue  # an editor has set it
+            new_value = self.resolve(value, home) if is_reference else value
+            if getattr(setting, name) != new_value:
+                setattr(setting, name, new_value)
+                changed = True
         if changed:
-            portal_settings.save()
+            setting.save()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("k/<int:page_id>/", short_url, name="contact_short_url"),
+    path("newsletter-abo/", include("newsletter.urls")),
 ]
 
 if settings.SERVE_MEDIA:

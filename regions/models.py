@@ -38,6 +38,7 @@ class HomePage(BasePage):
         "news.EventIndexPage",
         "contacts.DirectoryPage",
         "contacts.ContactIndexPage",
+        "newsletter.NewsletterIndexPage",
         "core.ContentPage",
     ]
     max_count = 1

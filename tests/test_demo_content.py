@@ -117,12 +117,16 @@ def test_roadshow_is_one_event_with_three_dates_and_places():
     ]
 
 
-def test_newsletter_items_are_news_and_events_of_metropole_ruhr(demo_page):
+def test_newsletter_issue_holds_editorial_news_and_events_of_metropole_ruhr(demo_page):
     region = demo_page("metropole-ruhr")
-    news = NewsPage.objects.descendant_of(region)
-    assert news.count() == 5
-    assert news.filter(read_more_text="Weiterlesen…").count() == 4
-    assert news.get(author__isnull=False).author.full_name == "Rasmus C. Beck"
+    issue = demo_page("newsletter/business-metropole-ruhr-november-2019")
+    assert issue.editorial_author.full_name == "Rasmus C. Beck"
+    assert "74 Projektideen" in issue.editorial
+    assert [item.read_more_text for item in issue.news()] == ["Weiterlesen…"] * 4
+    assert all(item.get_parent().specific == region for item in issue.news() + issue.events())
+    assert [event.title for event in issue.events()][1] == "Förderscout Roadshow"
+    assert issue.publisher().title == "Business Metropole Ruhr GmbH"
+    assert NewsPage.objects.descendant_of(region).count() == 4
     assert EventPage.objects.descendant_of(region).count() == 4
 
 

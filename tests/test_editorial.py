@@ -55,7 +55,7 @@ def test_preview_renders_every_page_type(admin_client):
     seen = {}
     for page in Page.objects.filter(depth__gt=1).specific():
         seen.setdefault(type(page), page)
-    assert len(seen) == 12
+    assert len(seen) == 14
     for page in seen.values():
         response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
         assert response.status_code == 200, type(page).__name__
@@ -86,3 +86,22 @@ def test_admin_listings_show_date_regions_and_status(admin_client, url, facts):
     text = visible_text(response)
     missing = [fact for fact in facts if fact not in text]
     assert not missing
+
+
+def test_worker_publishes_scheduled_pages_and_sends_queued_newsletters(client, demo_page):
+    from django.core import mail
+
+    from newsletter.models import Subscriber
+    from newsletter.sending import queue_issue
+
+    now = timezone.now()
+    item = NewsPageFactory(parent=demo_page("metropole-ruhr"), title="Vom Worker veröffentlicht", live=False)
+    schedule(item, go_live_at=now + datetime.timedelta(minutes=5))
+    Subscriber.objects.create(email="worker@example.org", status="confirmed")
+    queue_issue(demo_page("newsletter/business-metropole-ruhr-november-2019"))
+
+    with time_machine.travel(now + datetime.timedelta(minutes=6)):
+        call_command("run_worker", once=True)
+
+    assert client.get("/metropole-ruhr/vom-worker-veroffentlicht/").status_code == 200
+    assert [message.to for message in mail.outbox] == [["worker@example.org"]]

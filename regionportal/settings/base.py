@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "regions",
     "contacts",
     "news",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
@@ -148,6 +149,12 @@ STORAGES = {
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@regionen.nrw.example")
 
 # The partner API may be read from any website, but only read.
