@@ -234,3 +234,6 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issue", "subscriber"], name="one_delivery_per_subscriber")
         ]
+
+    def __str__(self):
+        return f"{self.issue_id} → {self.subscriber or '(gelöscht)'}: {self.get_status_display()}"
