@@ -89,6 +89,7 @@ class DemoContentLoader:
         home = model.objects.child_of(root).filter(slug=home_entry["slug"]).first()
         if home is not None:
             self.report.existing.append(home.url_path)
+            self._ensure_site(home)  # follows --hostname/--port, e.g. `make run PORT=8091`
             return home
         Page.objects.child_of(root).filter(content_type__model="page", slug=home_entry["slug"]).delete()
         home = self._create(model, home_entry, root)

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpResponse
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODUCT_ID = "-//regionen.NRW//regionportal//DE"
@@ -59,7 +59,10 @@ def calendar_response(events, name, filename):
     for event in events:
         for component in event_components(event):
             calendar.add_component(component)
-    calendar.add_missing_timezones()
+    if calendar.walk("VEVENT"):
+        calendar.add_missing_timezones()
+    else:  # RFC 5545 wants at least one component, also in an empty feed
+        calendar.add_component(Timezone.from_tzid(settings.TIME_ZONE))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response

@@ -158,3 +158,11 @@ def test_settings_point_the_footer_at_the_legal_pages(demo_page):
 def test_every_demo_page_has_a_published_revision():
     for page in Page.objects.filter(depth__gt=1):
         assert page.live and page.live_revision_id, page.url_path
+
+
+def test_loader_points_the_site_at_the_port_it_is_served_on(demo_page):
+    call_command("load_demo_content", "--hostname", "127.0.0.1", "--port", "8091", stdout=StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8091)
+    assert demo_page("aktuelles").full_url == "http://127.0.0.1:8091/aktuelles/"

@@ -166,3 +166,9 @@ def test_event_json_ld_lists_every_date_as_an_event(client, demo_page):
         ("2019-12-04", "Hattingen"),
     ]
     assert events[0]["eventStatus"] == "https://schema.org/EventScheduled"
+
+
+def test_empty_calendar_feed_is_still_a_valid_calendar(client, demo_page):
+    calendar = parse_calendar(client, demo_page("bergisches-staedtedreieck").url + "kalender/")
+    assert not calendar.walk("VEVENT")
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
