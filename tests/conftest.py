@@ -4,6 +4,7 @@ import html
 from html.parser import HTMLParser
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -15,6 +16,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once; every test runs inside a transaction rolled back after it."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Wagtail caches site root paths; a rolled-back test must not leave its values behind."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture
