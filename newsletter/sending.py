@@ -31,9 +31,11 @@ def editorial_html(issue, root_url):
 
 def editorial_text(issue):
     """The editorial as plain text, paragraphs separated by blank lines."""
-    html = re.sub(r"<br\s*/?>", "\n", issue.editorial)
+    html = re.sub(r"\s+", " ", issue.editorial)
+    html = re.sub(r"<br\s*/?>", "\n", html)
     html = re.sub(r"</(p|h2|h3|li)>", "\n\n", html)
-    return unescape(strip_tags(html)).strip()
+    lines = (line.strip() for line in unescape(strip_tags(html)).splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def issue_context(issue):

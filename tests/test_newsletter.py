@@ -146,6 +146,8 @@ def test_issue_is_sent_once_to_confirmed_subscribers_with_both_parts(demo_page, 
         assert "Am Thyssenhaus 1-3" in part
         assert unsubscribe.group(1) in part
     assert "Wird diese Nachricht nicht richtig dargestellt" in html
+    assert "Weiterlesen… http://127.0.0.1:8000/metropole-ruhr/kraftwerksflaechen-neu-nutzen/" in text
+    assert "\n\nWirtschaftliches Wachstum ist" in text  # paragraphs kept, no stray indentation
     assert 'href="/' not in html and 'src="/' not in html
     assert "<table" in html and 'style="' in html
     other = next(message for message in mail.outbox if message.to == [second.email])
