@@ -1,20 +1,16 @@
-"""The partner directory's filter form: a plain GET form that works without JavaScript."""
-
-from urllib.parse import urlencode
+"""The partner directory's filter form."""
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ListingFilterForm
+
 MAX_QUERY_LENGTH = 100
 
 
-class DirectoryFilterForm(forms.Form):
-    """Filter by region, kind of organisation, field of action and free text.
-
-    Values that are not offered (an old bookmark, a hand-edited URL) are dropped instead of
-    failing, so every filter URL shows a result list.
-    """
+class DirectoryFilterForm(ListingFilterForm):
+    """Filter by region, kind of organisation, field of action and free text."""
 
     region = forms.ChoiceField(label=_("Region"), required=False)
     kind = forms.ChoiceField(label=_("Art der Organisation"), required=False)
@@ -22,27 +18,13 @@ class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
 
     def __init__(self, data, *, regions, kinds, fields_of_action):
-        super().__init__(data)
-        any_choice = [("", _("Alle"))]
-        self.fields["region"].choices = any_choice + [(region.slug, region.title) for region in regions]
-        self.fields["kind"].choices = any_choice + list(kinds)
-        self.fields["field"].choices = any_choice + [(tag.slug, tag.name) for tag in fields_of_action]
-        self.regions = {region.slug: region for region in regions}
-
-    def filters(self):
-        """The valid filter values; invalid ones are treated as "all"."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    @property
-    def ignored(self):
-        """Names of filters whose values were not understood, for a notice above the results."""
-        return [str(self.fields[name].label) for name in self.errors]
+        super().__init__(data, regions=regions)
+        self.set_choices("kind", kinds)
+        self.set_choices("field", [(tag.slug, tag.name) for tag in fields_of_action])
 
     def apply(self, organisations):
         filters = self.filters()
-        if "region" in filters:
-            region = self.regions[filters["region"]]
+        if region := self.region():
             organisations = organisations.filter(Q(region=region) | Q(path__startswith=region.path))
         if "kind" in filters:
             organisations = organisations.filter(kind=filters["kind"])
@@ -59,7 +41,3 @@ class DirectoryFilterForm(forms.Form):
                 | Q(locality__icontains=text)
             )
         return organisations.distinct()
-
-    def query_string(self):
-        """The valid filters as a query string, to carry the selection to an entry and back."""
-        return urlencode(self.filters())
