@@ -5,9 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Nu HTML Checker from npm (vnu-jar), project-local and git-ignored; runs on Java 17.
+TOOLS := .tools
+VNU_VERSION ?= 26.9.27
+VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres test-browser lint check setup demo clean
+.PHONY: help run test test-postgres test-browser test-html vnu lint check setup demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +44,17 @@ test-postgres: $(STAMP) ## Run the test suite against DATABASE_URL (PostgreSQL)
 
 test-browser: $(STAMP) ## Run the browser tests in headless Chromium (/usr/bin/chromium)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+$(VNU_JAR):
+	@command -v npm >/dev/null || (echo "npm is missing: apt-get install npm" && exit 2)
+	npm install --prefix $(TOOLS) --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+	@test -s $(VNU_JAR) && touch $(VNU_JAR)
+
+vnu: $(VNU_JAR) ## Install the Nu HTML Checker (npm vnu-jar) into .tools/
+
+test-html: $(STAMP) $(VNU_JAR) ## Validate the HTML of every page with the Nu HTML Checker (needs Java 17)
+	@command -v java >/dev/null || (echo "java is missing: apt-get install default-jre-headless" && exit 2)
+	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m html $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Ruff lint and format check, Django checks, missing migrations
 	$(BIN)/ruff check .

@@ -6,6 +6,8 @@ special value "/" for the tree root) and a list of `pages`. A page entry has `ty
 `inline` child objects (e.g. an event's dates). Values that point at other pages are page
 paths such as "partnerverzeichnis/ihk-duesseldorf"; inside StreamField data a page is
 written as {"$page": "path"}. Page references are resolved after every page exists.
+A file in fixtures/media/ becomes a Wagtail document, written as {"$document": "file name"};
+the document is looked up by its title (the file name) and created from the file only once.
 
 Loading is idempotent: a page that already exists at its path is left exactly as it is
 (editors' changes win), so running the loader twice changes nothing.
@@ -17,13 +19,17 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from modelcluster.fields import ParentalManyToManyField
 from taggit.managers import TaggableManager
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+MEDIA_FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "media"
 RESERVED_KEYS = {"type", "slug", "title", "children", "inline"}
 
 
@@ -140,7 +146,9 @@ class DemoContentLoader:
     def _is_reference(model_field, value):
         if isinstance(model_field, TaggableManager | ParentalManyToManyField | models.ForeignKey):
             return True
-        return isinstance(model_field, StreamField) and "$page" in repr(value)
+        return isinstance(model_field, StreamField) and any(
+            marker in repr(value) for marker in ("$page", "$document")
+        )
 
     @staticmethod
     def _plain_value(model_field, value):
@@ -180,10 +188,31 @@ class DemoContentLoader:
         if isinstance(value, dict):
             if set(value) == {"$page"}:
                 return self.resolve(value["$page"], home).pk
+            if set(value) == {"$document"}:
+                return self.document(value["$document"]).pk
             return {key: self._resolve_stream(item, home) for key, item in value.items()}
         if isinstance(value, list):
             return [self._resolve_stream(item, home) for item in value]
         return value
+
+    def document(self, file_name):
+        """The document titled like a file in fixtures/media/, created from that file if missing."""
+        model = get_document_model()
+        existing = model.objects.filter(title=file_name).first()
+        if existing is not None:
+            return existing
+        path = MEDIA_FIXTURE_DIR / file_name
+        document = model(title=file_name)
+        stored_name = f"documents/{path.name}"
+        if default_storage.exists(stored_name) and default_storage.size(stored_name) == path.stat().st_size:
+            document.file.name = stored_name  # another database already copied it; don't pile up copies
+        else:
+            with path.open("rb") as handle:
+                document.file.save(path.name, File(handle), save=False)
+        document._set_document_file_metadata()  # size and hash, as Wagtail's upload form sets them
+        document.file.close()
+        document.save()
+        return document
 
     def _load_settings(self, home):
         """Fill site settings that are still empty; values an editor has set are kept."""

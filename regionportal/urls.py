@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from contacts.views import short_url
@@ -16,6 +18,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("k/<int:page_id>/", short_url, name="contact_short_url"),
     path("newsletter-abo/", include("newsletter.urls")),
+    path("suche/", include("search.urls")),
+    path("barriere-melden/", include("core.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -23,5 +27,15 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+# For crawlers: every live public page with its last change, and what they should leave alone.
+urlpatterns += [
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots_txt",
+    ),
+]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,7 +1,10 @@
 """The portal's home page, one page per region, and the projects a region runs."""
 
+from urllib.parse import urljoin
+
 from django.db import models
 from django.db.models import Q
+from django.templatetags.static import static
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,11 +18,13 @@ from wagtail.search import index
 
 from contacts.models import ContactPersonLink
 from core.blocks import BodyBlock, KeyFigureBlock
-from core.models import BasePage
+from core.models import BasePage, PortalSettings
 
 HOME_TEASER_COUNT = 3
 REGION_NEWS_COUNT = 4
 REGION_EVENT_COUNT = 4
+SEARCH_PATH = "/suche/"  # the site search; its query parameter is q
+LOGO = "images/logo.png"  # 512x512, KERN colours
 
 
 class HomePage(BasePage):
@@ -40,6 +45,8 @@ class HomePage(BasePage):
         "contacts.ContactIndexPage",
         "newsletter.NewsletterIndexPage",
         "core.ContentPage",
+        "core.ImprintPage",
+        "core.AccessibilityStatementPage",
     ]
     max_count = 1
     template = "pages/home_page.html"
@@ -65,6 +72,49 @@ class HomePage(BasePage):
         from news.models import EventPage
 
         return EventPage.objects.upcoming_first(limit=HOME_TEASER_COUNT)
+
+    def structured_data(self):
+        """schema.org Organization (the publisher from the portal settings) and WebSite with its search."""
+        site = self.get_site()
+        root = site.root_url
+        portal = PortalSettings.for_site(site)
+        organisation = {
+            "@type": "Organization",
+            "@id": f"{root}/#organisation",
+            "name": portal.portal_name,
+            "legalName": portal.publisher_name,
+            "url": self.full_url,
+            "logo": urljoin(root + "/", static(LOGO)),
+            "telephone": portal.publisher_phone.as_e164 if portal.publisher_phone else "",
+            "email": portal.publisher_email,
+        }
+        if portal.publisher_street or portal.publisher_locality:
+            organisation["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": portal.publisher_street,
+                "postalCode": portal.publisher_postal_code,
+                "addressLocality": portal.publisher_locality,
+                "addressCountry": "DE",
+            }
+        website = {
+            "@type": "WebSite",
+            "@id": f"{root}/#website",
+            "name": portal.portal_name,
+            "description": portal.portal_claim,
+            "url": self.full_url,
+            "inLanguage": "de",
+            "publisher": {"@id": organisation["@id"]},
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{root}{SEARCH_PATH}?q={{search_term_string}}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        }
+        graph = [{key: value for key, value in item.items() if value} for item in (organisation, website)]
+        return {"@context": "https://schema.org", "@graph": graph}
 
 
 class RegionPageTag(TaggedItemBase):

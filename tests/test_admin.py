@@ -19,7 +19,7 @@ def one_page_of_each_type():
 
 def test_every_page_types_edit_view_opens(admin_client):
     pages = one_page_of_each_type()
-    assert len(pages) == 14
+    assert len(pages) == 16
     for page in pages:
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, type(page).__name__

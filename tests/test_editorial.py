@@ -55,7 +55,7 @@ def test_preview_renders_every_page_type(admin_client):
     seen = {}
     for page in Page.objects.filter(depth__gt=1).specific():
         seen.setdefault(type(page), page)
-    assert len(seen) == 14
+    assert len(seen) == 16
     for page in seen.values():
         response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
         assert response.status_code == 200, type(page).__name__

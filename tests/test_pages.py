@@ -174,6 +174,10 @@ SEED_FACTS = {
     ],
     "ansprechpersonen": ["Dr. Kai Büter", "Paul Stertz", "Rasmus C. Beck"],
     "impressum": ["Impressum", "§ 5 DDG"],
+    "barrierefreiheit": ["Erklärung zur Barrierefreiheit", "teilweise vereinbar", "Ombudsstelle"],
+    "datenschutz": ["Datenschutzerklärung", "Verantwortliche Stelle", "Ihre Rechte"],
+    "leichte-sprache": ["Leichte Sprache", "Regional·management"],
+    "gebaerdensprache": ["Gebärdensprache", "Platzhalter", "Text zum Video"],
 }
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,7 +51,7 @@ def page(browser):
 
 
 def restore_wagtail_root():
-    """Put back the default locale and the tree root that Wagtail's migrations create.
+    """Put back the default locale and the page and collection roots that Wagtail's migrations create.
 
     The flush after each live_server test empties every table, these rows included, and the demo
     loader builds on a migrated database (as `migrate` then `load_demo_content` does in
@@ -63,6 +63,8 @@ def restore_wagtail_root():
     Locale.objects.get_or_create(language_code=language)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture

@@ -6,11 +6,17 @@ from django.utils import timezone
 
 from newsletter.sending import fail_interrupted, send_batch
 
+PERIODIC_COMMANDS = [
+    ("publish_scheduled", 60),
+    ("searchpromotions_garbage_collect", 24 * 60 * 60),
+]
+
 
 class Command(BaseCommand):
     help = (
-        "Hintergrund-Worker neben dem Webserver: veröffentlicht geplante Seiten (jede Minute) "
-        "und versendet eingereihte Newsletter in Stapeln. Nur einer pro Installation."
+        "Hintergrund-Worker neben dem Webserver: veröffentlicht geplante Seiten (jede Minute), "
+        "versendet eingereihte Newsletter in Stapeln und räumt täglich die Suchstatistik auf. "
+        "Nur einer pro Installation."
     )
 
     def add_arguments(self, parser):
@@ -19,12 +25,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, once, interval, **options):
         fail_interrupted()
-        last_publish = None
+        last_run = {}
         while True:
             now = timezone.now()
-            if last_publish is None or (now - last_publish).total_seconds() >= 60:
-                call_command("publish_scheduled", verbosity=0)
-                last_publish = now
+            for command, every_seconds in PERIODIC_COMMANDS:
+                if command not in last_run or (now - last_run[command]).total_seconds() >= every_seconds:
+                    call_command(command, verbosity=0)
+                    last_run[command] = now
             while send_batch():
                 pass
             if once:
