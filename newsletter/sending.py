@@ -101,15 +101,16 @@ def fail_interrupted():
 def send_batch(batch_size=BATCH_SIZE):
     """Send up to `batch_size` queued deliveries; returns the number handled (0 when nothing is left)."""
     with transaction.atomic():
-        batch = list(
+        # Lock only the delivery rows (PostgreSQL refuses FOR UPDATE across the nullable subscriber join).
+        locked = (
             Delivery.objects.select_for_update(skip_locked=True)
             .filter(status=Delivery.Status.QUEUED)
-            .select_related("subscriber", "issue")
-            .order_by("pk")[:batch_size]
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch_size]
         )
-        Delivery.objects.filter(pk__in=[delivery.pk for delivery in batch]).update(
-            status=Delivery.Status.SENDING
-        )
+        ids = list(locked)
+        Delivery.objects.filter(pk__in=ids).update(status=Delivery.Status.SENDING)
+    batch = list(Delivery.objects.filter(pk__in=ids).select_related("subscriber", "issue").order_by("pk"))
     contexts = {}
     with get_connection() as connection:
         for delivery in batch:
