@@ -19,7 +19,7 @@ from wagtail.search import index
 from contacts.cards import ContactCardMixin, reachability_json_ld
 from contacts.forms import DirectoryFilterForm
 from contacts.vcard import organisation_vcard, person_vcard
-from core.api import PhoneNumberField
+from core.api import PageReferenceField, PhoneNumberField
 from core.blocks import RICH_TEXT_FEATURES, LinkBlock
 from core.models import BasePage, ContactDetailsMixin, PostalAddressMixin
 
@@ -251,7 +251,7 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
         APIField("kind"),
         APIField("network_member"),
         APIField("intro"),
-        APIField("region"),
+        APIField("served_region", serializer=PageReferenceField()),
         APIField("carriers"),
         APIField("supervisory_body"),
         APIField("services"),

@@ -286,6 +286,7 @@ class EventPageQuerySet(PageQuerySet):
         )
         return self.annotate(
             next_date=Min("dates__start_date", filter=still_running),
+            first_date=Min("dates__start_date"),
             last_date=Max(Coalesce("dates__end_date", "dates__start_date")),
         )
 
@@ -293,7 +294,7 @@ class EventPageQuerySet(PageQuerySet):
         return self.with_dates(today).filter(next_date__isnull=False).order_by("next_date", "title")
 
     def past(self, today=None):
-        return self.with_dates(today).filter(next_date__isnull=True).order_by("-last_date", "title")
+        return self.with_dates(today).filter(next_date__isnull=True).order_by("-first_date", "title")
 
     def upcoming_first(self, limit=EVENTS_PER_LIST, within=None, project=None, today=None):
         """Upcoming events soonest first, then past events most recent first, at most `limit`."""

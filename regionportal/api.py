@@ -58,7 +58,7 @@ api_router.register_endpoint(
     "contacts", endpoint(ContactPersonPage, ["full_name", "role", "organisation", "phone", "email"])
 )
 api_router.register_endpoint(
-    "organisations", endpoint(OrganisationPage, ["kind", "region", "phone", "email", "website"])
+    "organisations", endpoint(OrganisationPage, ["kind", "served_region", "phone", "email", "website"])
 )
 api_router.register_endpoint("news", endpoint(NewsPage, ["date", "intro", "external_url"]))
 api_router.register_endpoint("events", endpoint(EventPage, ["intro", "dates"]))

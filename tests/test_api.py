@@ -127,3 +127,28 @@ def test_api_is_read_only(client):
 def test_unknown_api_parameters_are_client_errors(client):
     assert client.get("/api/v2/news/", {"bogus": "1"}).status_code == 400
     assert client.get("/api/v2/news/", {"limit": "abc"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("metropole-ruhr", {"Business Metropole Ruhr GmbH"}),
+        (
+            "region-duesseldorf-kreis-mettmann",
+            {
+                "Regionalmanagement Düsseldorf – Kreis Mettmann",
+                "Landeshauptstadt Düsseldorf",
+                "Kreis Mettmann",
+                "Industrie- und Handelskammer zu Düsseldorf",
+            },
+        ),
+    ],
+)
+def test_organisations_filtered_by_region_include_its_own_and_assigned_ones(
+    client, demo_page, region, expected
+):
+    data = get_json(client, "/api/v2/organisations/", region=region, fields="served_region")
+    assert {item["title"] for item in data["items"]} == expected
+    assert {item["served_region"]["slug"] for item in data["items"]} == {region}
+    by_id = get_json(client, "/api/v2/organisations/", region=str(demo_page(region).pk))
+    assert by_id["meta"]["total_count"] == len(expected)
