@@ -3,23 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from core.models import AccessibilityFeedback
+from core.permissions import NoManualAddPolicy
 
-
-class ReportsComeFromVisitorsPolicy(ModelPermissionPolicy):
-    """Reports only come in through the public form, so staff may not add them by hand."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(AccessibilityFeedback, ReportsComeFromVisitorsPolicy(AccessibilityFeedback))
+register_permission_policy(AccessibilityFeedback, NoManualAddPolicy(AccessibilityFeedback))
 
 
 class AccessibilityFeedbackViewSet(ModelViewSet):

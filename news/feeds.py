@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FEED_ITEMS = 30
@@ -72,3 +73,18 @@ class AtomNewsFeed(NewsFeed):
     feed_type = Atom1Feed
     subtitle = NewsFeed.description
     route_name = "atom"
+
+
+class NewsFeedRoutesMixin(RoutablePageMixin):
+    """feed/rss/ and feed/atom/ below a listing page that has a `news_items()` queryset."""
+
+    def feed_items(self):
+        return self.news_items().prefetch_related("fields_of_action", "author")
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return NewsFeed(self, self.feed_items())(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        return AtomNewsFeed(self, self.feed_items())(request)

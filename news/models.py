@@ -25,7 +25,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.models import BasePage
 from news.calendar import calendar_response, event_start_and_end
-from news.feeds import AtomNewsFeed, NewsFeed
+from news.feeds import NewsFeedRoutesMixin
 from news.forms import NewsFilterForm
 
 NEWS_PER_PAGE = 10
@@ -206,7 +206,7 @@ class NewsPage(BasePage):
         return RegionPage.objects.live().filter(Q(pk__in=self.regions.all()) | Q(pk__in=self.get_ancestors()))
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(NewsFeedRoutesMixin, BasePage):
     """The portal-wide news listing ("Aktuelles"): all regions' news, newest first, filterable."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
@@ -267,14 +267,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides={"tag": tag, "news_page": self.paginate(request, news_items)},
             template="pages/news_tag_page.html",
         )
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        return NewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        return AtomNewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
 
 
 class EventPageQuerySet(PageQuerySet):

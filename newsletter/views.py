@@ -41,7 +41,7 @@ PAGE_TITLES = {
 
 
 def _render(request, template, context=None, status=200):
-    context = {"title": PAGE_TITLES[template], **(context or {})}
+    context = {"title": PAGE_TITLES[template], "has_errors": status == 400, **(context or {})}
     return render(request, f"newsletter/{template}", context, status=status)
 
 

@@ -9,22 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.permissions import NoManualAddPolicy
 from newsletter.models import NewsletterIssuePage, Subscriber
 from newsletter.sending import queue_issue, send_test
-
-
-class NoManualAddPolicy(ModelPermissionPolicy):
-    """Subscribers only come in through double opt-in, so staff may not add them by hand."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 register_permission_policy(Subscriber, NoManualAddPolicy(Subscriber))
 

@@ -12,13 +12,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from contacts.models import ContactPersonLink
 from core.blocks import BodyBlock, KeyFigureBlock
 from core.models import BasePage, PortalSettings
+from news.feeds import NewsFeedRoutesMixin
 
 HOME_TEASER_COUNT = 3
 REGION_NEWS_COUNT = 4
@@ -127,7 +128,7 @@ class RegionContactPerson(ContactPersonLink):
     page = ParentalKey("regions.RegionPage", related_name="contact_links", on_delete=models.CASCADE)
 
 
-class RegionPage(RoutablePageMixin, BasePage):
+class RegionPage(NewsFeedRoutesMixin, BasePage):
     """A region of NRW with its profile, key figures and everything its regional management publishes."""
 
     short_name = models.CharField(
@@ -231,18 +232,6 @@ class RegionPage(RoutablePageMixin, BasePage):
         from news.models import EventPage
 
         return EventPage.objects.upcoming_first(limit=REGION_EVENT_COUNT, within=self)
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from news.feeds import NewsFeed
-
-        return NewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from news.feeds import AtomNewsFeed
-
-        return AtomNewsFeed(self, self.news_items().prefetch_related("fields_of_action", "author"))(request)
 
     def calendar_url(self):
         return self.full_url + self.reverse_subpage("calendar")
