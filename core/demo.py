@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import models, transaction
@@ -166,7 +167,7 @@ class DemoContentLoader:
             elif isinstance(model_field, ParentalManyToManyField):
                 getattr(page, name).set([self.resolve(path, home) for path in value])
             elif isinstance(model_field, models.ForeignKey):
-                setattr(page, name, self.resolve(value, home))
+                setattr(page, name, self._related_object(model_field, value, home))
             else:
                 setattr(page, name, self._resolve_stream(value, home))
         for relation, items in pending.inline.items():
@@ -174,12 +175,18 @@ class DemoContentLoader:
             setattr(page, relation, [self._inline_object(child_model, item, home) for item in items])
         page.save_revision(log_action=True).publish()
 
+    def _related_object(self, model_field, value, home):
+        """A foreign key's target: a user by username, otherwise a page by its path."""
+        if model_field.related_model is get_user_model():
+            return get_user_model().objects.get_by_natural_key(value)
+        return self.resolve(value, home)
+
     def _inline_object(self, model, values, home):
         instance = model()
         for name, value in values.items():
             model_field = model._meta.get_field(name)
             if isinstance(model_field, models.ForeignKey):
-                setattr(instance, name, self.resolve(value, home))
+                setattr(instance, name, self._related_object(model_field, value, home))
             else:
                 setattr(instance, name, model_field.to_python(value))
         return instance

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "newsletter",
     "search",
     "security",
+    "editorial",
+    "linkcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
