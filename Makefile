@@ -27,7 +27,7 @@ setup: $(STAMP) ## Create .venv and install the dependencies
 demo: $(STAMP) ## Migrate, load the demo content and make sure an admin login exists
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
-	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py ensure_admin --demo-users
 
 run: demo ## Set everything up and serve the portal on http://127.0.0.1:8000 (with the worker)
 	@echo "Portal: http://$(HOST):$(PORT)/   Redaktion: http://$(HOST):$(PORT)/admin/"

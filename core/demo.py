@@ -6,8 +6,11 @@ special value "/" for the tree root) and a list of `pages`. A page entry has `ty
 `inline` child objects (e.g. an event's dates). Values that point at other pages are page
 paths such as "partnerverzeichnis/ihk-duesseldorf"; inside StreamField data a page is
 written as {"$page": "path"}. Page references are resolved after every page exists.
-A file in fixtures/media/ becomes a Wagtail document, written as {"$document": "file name"};
-the document is looked up by its title (the file name) and created from the file only once.
+A file in fixtures/media/ becomes a Wagtail document in the "Portal" collection, written as
+{"$document": "file name"}; it is looked up by its title (the file name) and created only once.
+
+A `users` list names demo logins and their role; they are created before the pages (pages may
+name them as `review_owner`) and put into their groups once the editorial roles are set up.
 
 Loading is idempotent: a page that already exists at its path is left exactly as it is
 (editors' changes win), so running the loader twice changes nothing.
@@ -28,6 +31,8 @@ from taggit.managers import TaggableManager
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
+
+from editorial.roles import PORTAL_COLLECTION, child_collection, setup_editorial
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 MEDIA_FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "media"
@@ -66,6 +71,7 @@ class DemoContentLoader:
 
     @transaction.atomic
     def load(self):
+        self._load_users()
         home = self._home_page()
         for document in self.documents:
             if document.get("parent") == "/":
@@ -76,7 +82,37 @@ class DemoContentLoader:
         for pending in self.pending:
             self._finish(pending, home)
         self._load_settings(home)
+        self._assign_roles(setup_editorial(), home)
         return self.report
+
+    @property
+    def users(self):
+        """The demo users' entries from every fixture file (key `users`)."""
+        return [entry for document in self.documents for entry in document.get("users", [])]
+
+    def _load_users(self):
+        """Create missing demo users, without a usable password until `ensure_admin --demo-users`."""
+        user_model = get_user_model()
+        for entry in self.users:
+            if user_model.objects.filter(username=entry["username"]).exists():
+                continue
+            user = user_model(
+                username=entry["username"],
+                first_name=entry.get("first_name", ""),
+                last_name=entry.get("last_name", ""),
+                email=entry.get("email", ""),
+            )
+            user.set_unusable_password()
+            user.save()
+
+    def _assign_roles(self, groups, home):
+        """Put each demo user into the group of their role ("region", "portal" or "moderation")."""
+        for entry in self.users:
+            if entry["role"] == "region":
+                group = groups["regions"][self.resolve(entry["region"], home).pk]
+            else:
+                group = groups[entry["role"]]
+            get_user_model().objects.get_by_natural_key(entry["username"]).groups.add(group)
 
     def resolve(self, path, home=None):
         """The page at a path below the home page, e.g. "aktuelles"."""
@@ -209,7 +245,7 @@ class DemoContentLoader:
         if existing is not None:
             return existing
         path = MEDIA_FIXTURE_DIR / file_name
-        document = model(title=file_name)
+        document = model(title=file_name, collection=child_collection(PORTAL_COLLECTION))
         stored_name = f"documents/{path.name}"
         if default_storage.exists(stored_name) and default_storage.size(stored_name) == path.stat().st_size:
             document.file.name = stored_name  # another database already copied it; don't pile up copies

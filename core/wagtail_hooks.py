@@ -1,7 +1,8 @@
-"""Admin: the reported barriers, for the editors to read, answer and mark as done."""
+"""Admin: the reported barriers, and the accessibility checker editors see in the page editor."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -29,3 +30,26 @@ class AccessibilityFeedbackViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return AccessibilityFeedbackViewSet("accessibility_feedback_admin")
+
+
+class PortalContentCheckerItem(ContentCheckerItem):
+    """Wagtail's accessibility checker on what editors write (the main area), plus images without alt text."""
+
+    axe_include = ["main"]
+    axe_run_only = [*ContentCheckerItem.axe_run_only, "image-alt"]
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "image-alt": {
+            "error_name": _("Bild ohne Alternativtext"),
+            "help_text": _("Alternativtext eintragen oder das Bild ausdrücklich als dekorativ kennzeichnen"),
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_portal_accessibility_checker(request, items, page):
+    """Used by the userbar and by the "Prüfungen" panel of the page editor alike."""
+    items[:] = [
+        PortalContentCheckerItem(in_editor=item.in_editor) if isinstance(item, ContentCheckerItem) else item
+        for item in items
+    ]

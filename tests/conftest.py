@@ -1,6 +1,7 @@
 """Shared fixtures: the whole demo page tree is loaded once into the test database."""
 
 import html
+import socket
 from html.parser import HTMLParser
 
 import pytest
@@ -16,6 +17,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once; every test runs inside a transaction rolled back after it."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """Tests never reach the internet: only 127.0.0.1 and localhost resolve, no proxy is used.
+
+    External servers (e.g. for the link check) are local test servers; a real host name fails
+    like a DNS error would.
+    """
+    resolve = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host in ("127.0.0.1", "localhost"):
+            return resolve(host, *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "*")
 
 
 @pytest.fixture(autouse=True)

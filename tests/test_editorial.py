@@ -88,9 +88,10 @@ def test_admin_listings_show_date_regions_and_status(admin_client, url, facts):
     assert not missing
 
 
-def test_worker_publishes_scheduled_pages_and_sends_queued_newsletters(client, demo_page):
+def test_worker_publishes_sends_newsletters_reminds_owners_and_checks_links(client, demo_page):
     from django.core import mail
 
+    from linkcheck.models import Link
     from newsletter.models import Subscriber
     from newsletter.sending import queue_issue
 
@@ -104,4 +105,7 @@ def test_worker_publishes_scheduled_pages_and_sends_queued_newsletters(client, d
         call_command("run_worker", once=True)
 
     assert client.get("/metropole-ruhr/vom-worker-veroffentlicht/").status_code == 200
-    assert [message.to for message in mail.outbox] == [["worker@example.org"]]
+    recipients = [address for message in mail.outbox for address in message.to]
+    assert recipients.count("worker@example.org") == 1
+    assert "redaktion-ruhr@example.org" in recipients  # overdue demo pages in Metropole Ruhr
+    assert Link.objects.filter(url="https://business.ruhr/").get().error  # checked (offline: DNS)

@@ -6,17 +6,20 @@ from django.utils import timezone
 
 from newsletter.sending import fail_interrupted, send_batch
 
+DAY = 24 * 60 * 60
 PERIODIC_COMMANDS = [
     ("publish_scheduled", 60),
-    ("searchpromotions_garbage_collect", 24 * 60 * 60),
+    ("send_review_reminders", DAY),
+    ("check_links", DAY),
+    ("searchpromotions_garbage_collect", DAY),
 ]
 
 
 class Command(BaseCommand):
     help = (
         "Hintergrund-Worker neben dem Webserver: veröffentlicht geplante Seiten (jede Minute), "
-        "versendet eingereihte Newsletter in Stapeln und räumt täglich die Suchstatistik auf. "
-        "Nur einer pro Installation."
+        "versendet eingereihte Newsletter in Stapeln, erinnert täglich an fällige Prüfungen, prüft "
+        "täglich alle Links und räumt die Suchstatistik auf. Nur einer pro Installation."
     )
 
     def add_arguments(self, parser):

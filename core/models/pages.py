@@ -1,0 +1,192 @@
+"""Abstract page parts every portal page builds on: teaser, ownership and review, address, contact details."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.models.review import ReviewPageForm
+
+
+class BasePage(Page):
+    """Abstract base of every portal page: teaser fields for the one teaser component, owner, review dates."""
+
+    listing_title = models.CharField(
+        _("Titel im Teaser"),
+        max_length=255,
+        blank=True,
+        help_text=_("Kürzerer Titel für Übersichten; leer lassen, um den Seitentitel zu verwenden."),
+    )
+    listing_summary = models.TextField(
+        _("Teasertext"),
+        blank=True,
+        help_text=_("Zwei bis drei Sätze für Übersichten und Suchergebnisse."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Teaserbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Verantwortlich"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Wer dafür sorgt, dass die Seite stimmt, und die Erinnerung bekommt, wenn die Prüfung fällig ist."
+        ),
+    )
+    review_by = models.DateField(
+        _("Prüfen bis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bis wann der Inhalt wieder geprüft sein soll; danach erscheint er im Bericht „Prüftermine“."
+        ),
+    )
+    last_reviewed_on = models.DateField(_("Zuletzt geprüft am"), null=True, blank=True)
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Teaser in Übersichten"),
+        ),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("review_owner"),
+                FieldPanel("mark_reviewed", disable_comments=True),
+                FieldPanel("last_reviewed_on"),
+                FieldPanel("review_by"),
+            ],
+            heading=_("Pflege und Prüfung"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+    base_form_class = ReviewPageForm
+
+    class Meta:
+        abstract = True
+
+    @property
+    def teaser_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def teaser_summary(self):
+        """Teaser text, else the search description, else the start of the page's intro."""
+        if self.listing_summary:
+            return self.listing_summary
+        if self.search_description:
+            return self.search_description
+        intro = getattr(self, "intro", "")
+        return Truncator(intro).words(40) if intro else ""
+
+    @property
+    def teaser_image(self):
+        return self.listing_image
+
+    @property
+    def teaser_kind(self):
+        """Short label naming the page type in teasers, e.g. "Aktuelles"."""
+        return self._meta.verbose_name
+
+    @property
+    def teaser_date(self):
+        """Date shown on the teaser; page types with a date override it."""
+        return None
+
+    @property
+    def teaser_url(self):
+        """Where the teaser's link leads; a news item may point to an article elsewhere."""
+        return self.url
+
+    @property
+    def teaser_external(self):
+        return False
+
+    @property
+    def teaser_link_text(self):
+        """Visible link text; None lets the component say "mehr lesen"."""
+        return None
+
+    @property
+    def teaser_badge(self):
+        """A short status label such as "vergangen", or ""."""
+        return ""
+
+
+class PostalAddressMixin(models.Model):
+    """A German postal address kept in separate fields, so it can be printed, exported and checked."""
+
+    address_extra = models.TextField(
+        _("Adresszusatz"),
+        blank=True,
+        help_text=_("Zeilen vor der Straße, z. B. „c/o Landeshauptstadt Düsseldorf“, eine pro Zeile."),
+    )
+    street_address = models.CharField(_("Straße und Hausnummer"), max_length=255, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    locality = models.CharField(_("Ort"), max_length=100, blank=True)
+
+    address_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("address_extra"),
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("locality"),
+            ],
+            heading=_("Postanschrift"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address_lines(self):
+        """The address as printed lines, empty parts left out."""
+        lines = [line.strip() for line in self.address_extra.splitlines() if line.strip()]
+        if self.street_address:
+            lines.append(self.street_address)
+        city = " ".join(part for part in (self.postal_code, self.locality) if part)
+        if city:
+            lines.append(city)
+        return lines
+
+
+class ContactDetailsMixin(models.Model):
+    """Phone, e-mail and website of a person or organisation."""
+
+    phone = PhoneNumberField(
+        _("Telefon"),
+        blank=True,
+        help_text=_("Mit Vorwahl, z. B. „0211 8995680“ oder „+49 211 8995680“."),
+    )
+    email = models.EmailField(_("E-Mail"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Erreichbarkeit"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def phone_display(self):
+        """The phone number in German national format ("0211 8995680")."""
+        return self.phone.as_national if self.phone else ""
