@@ -158,6 +158,12 @@ def test_contact_cards_say_when_they_were_last_checked(client, demo_page, path):
     assert checked in visible_text(client.get(page.url + "karte/"))
 
 
+def test_compact_cards_in_the_contact_overview_show_the_date_too(client, demo_page):
+    person = demo_page(BUETER)
+    overview = visible_text(client.get(demo_page("ansprechpersonen").url))
+    assert f'<time datetime="{person.last_reviewed_on:%Y-%m-%d}">' in overview
+
+
 def test_contact_card_without_review_date_says_nothing_about_it(client, demo_page):
     page = demo_page(BUETER)
     page.last_reviewed_on = None

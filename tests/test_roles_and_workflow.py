@@ -268,6 +268,16 @@ def test_region_editor_sees_and_chooses_only_images_of_their_collection(client, 
     assert uploaded == {"Fremd": own, "Eigen": own}  # the only collection offered is their own
 
 
+def test_documents_are_listed_only_for_the_team_of_their_collection(client):
+    placeholder = "gebaerdensprache-platzhalter.webm"  # demo document in the "Portal" collection
+    login(client, "redaktion-ruhr")
+    listing = client.get(reverse("wagtaildocs:index"))
+    assert listing.status_code == 200
+    assert placeholder not in visible_text(listing)
+    login(client, "portalredaktion")
+    assert placeholder in visible_text(client.get(reverse("wagtaildocs:index")))
+
+
 def test_admin_speaks_german_to_editors(client):
     login(client, "redaktion-ruhr")
     response = client.get(reverse("wagtailadmin_home"))

@@ -90,6 +90,7 @@ def contact_card(person, heading_level=3):
         "email": person.email,
         "website": person.website,
         "photo": person.photo,
+        "reviewed_on": person.last_reviewed_on,
         "heading_level": heading_level,
     }
 
