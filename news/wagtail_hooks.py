@@ -1,17 +1,33 @@
 """Admin listings of all news and all events across regions, with date, regions and status."""
 
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Substr
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
 
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
 
+# Regions are children of a site's home page (RegionPage.parent_page_types), so at this depth.
+REGION_DEPTH = 3
 
-def region_names(page):
-    return ", ".join(region.title for region in page.all_regions())
+
+def with_filing_region(pages):
+    """Annotate each page with the title of the live region it is filed under, in the same query."""
+    region_path = Substr(OuterRef("path"), 1, Page.steplen * REGION_DEPTH)
+    regions = RegionPage.objects.live().filter(path=region_path).values("title")[:1]
+    return pages.annotate(filing_region=Subquery(regions))
+
+
+def region_names(item):
+    """The region a news item is filed under, then the further regions chosen for it."""
+    further = [region.title for region in item.regions.all() if region.title != item.filing_region]
+    return ", ".join([item.filing_region, *further] if item.filing_region else further)
 
 
 def news_date(item):
@@ -22,12 +38,24 @@ def event_dates(event):
     return ", ".join(date_format(date.start_date, "SHORT_DATE_FORMAT") for date in event.dates.all())
 
 
-def region_names_of_event(event):
-    return ", ".join(region.title for region in RegionPage.objects.ancestor_of(event))
+class NewsIndexView(IndexView):
+    """The news listing, with each item's regions fetched for the whole page of results at once."""
+
+    def get_base_queryset(self):
+        further_regions = Prefetch("regions", queryset=RegionPage.objects.live().order_by("path"))
+        return with_filing_region(super().get_base_queryset()).prefetch_related(further_regions)
+
+
+class EventIndexView(IndexView):
+    """The event listing, with each event's region and dates fetched for the whole page at once."""
+
+    def get_base_queryset(self):
+        return with_filing_region(super().get_base_queryset()).prefetch_related("dates")
 
 
 class NewsListingViewSet(PageListingViewSet):
     model = NewsPage
+    index_view_class = NewsIndexView
     icon = "doc-full"
     menu_label = _("Aktuelles")
     menu_order = 210
@@ -41,6 +69,7 @@ class NewsListingViewSet(PageListingViewSet):
 
 class EventListingViewSet(PageListingViewSet):
     model = EventPage
+    index_view_class = EventIndexView
     icon = "date"
     menu_label = _("Veranstaltungen")
     menu_order = 220
@@ -48,7 +77,7 @@ class EventListingViewSet(PageListingViewSet):
     columns = [
         *PageListingViewSet.columns,
         Column("dates", label=_("Termine"), accessor=event_dates),
-        Column("regions", label=_("Region"), accessor=region_names_of_event),
+        Column("regions", label=_("Region"), accessor="filing_region"),
     ]
 
 

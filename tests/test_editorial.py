@@ -5,12 +5,14 @@ import datetime
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
 from tests.conftest import visible_text
-from tests.factories import NewsPageFactory
+from tests.factories import EventDateFactory, EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +88,29 @@ def test_admin_listings_show_date_regions_and_status(admin_client, url, facts):
     text = visible_text(response)
     missing = [fact for fact in facts if fact not in text]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("url", "factory"),
+    [("/admin/news_listing/", NewsPageFactory), ("/admin/event_listing/", EventPageFactory)],
+)
+def test_admin_listings_cost_the_same_queries_for_1_or_10_more_items(admin_client, demo_page, url, factory):
+    region, other_region = demo_page("metropole-ruhr"), demo_page("bergisches-staedtedreieck")
+
+    def queries_after_adding(count):
+        for _ in range(count):
+            item = factory(parent=region)
+            if hasattr(item, "regions"):
+                item.regions.add(other_region)
+                item.save()
+            else:
+                EventDateFactory(event=item)
+        admin_client.get(url)  # warm Wagtail's caches (site root paths, content types)
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(url).status_code == 200
+        return len(queries)
+
+    assert queries_after_adding(1) == queries_after_adding(9)
 
 
 def test_worker_publishes_sends_newsletters_reminds_owners_and_checks_links(client, demo_page):
