@@ -16,6 +16,7 @@ def is_denial_message(message):
 
 
 def is_wagtail_denial(request, response):
+    """True for the redirect to the dashboard that Wagtail answers a denied admin page with."""
     if response.status_code != 302 or response.get("Location") != reverse("wagtailadmin_home"):
         return False
     queued = getattr(getattr(request, "_messages", None), "_queued_messages", [])

@@ -9,8 +9,8 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from core.models import BasePage
+from core.models.pages import REVIEW_FIELDS
 
-REVIEW_FIELDS = ("review_by", "review_owner_id", "last_reviewed_on")
 REMINDER_INTERVAL = datetime.timedelta(days=7)
 
 

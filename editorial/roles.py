@@ -10,8 +10,9 @@ Wagtail's page permissions apply to a page and everything below it. So:
 * the approving team ("Freigabe") gets publish rights on the whole site and every collection.
 
 Nobody but "Freigabe" can publish: everything else goes through the workflow "Redaktion → Freigabe".
-A region team is found again by its page permission on the region page, not by its name, so
-renaming a region or a group does not create a second team.
+Every team is found again by the rights it holds (a region team by its edit right on the region
+page, "Freigabe" by its publish right on the home page, the portal team by its rights on the shared
+sections), not by its name, so renaming a region or a group does not create a second team.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -82,11 +83,13 @@ def permissions(labels):
 
 
 def grant_pages(group, page, codenames):
+    """Give a group these page permissions on a page (and so on everything below it)."""
     for permission in permissions(f"wagtailcore.{codename}" for codename in codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def grant_collection(group, collection, labels):
+    """Give a group these image/document permissions ("app.codename") in a collection."""
     for permission in permissions(labels):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
@@ -100,25 +103,47 @@ def child_collection(name):
     return existing or root.add_child(name=name)
 
 
+def groups_with_page_right(pages, codename):
+    """Groups holding a page permission (e.g. "change_page") on one of the given pages itself."""
+    return Group.objects.filter(
+        page_permissions__page__in=pages,
+        page_permissions__permission__content_type__app_label="wagtailcore",
+        page_permissions__permission__codename=codename,
+    ).order_by("pk")
+
+
 def region_team(region):
-    """The group that edits this region: the one holding edit rights on the region page."""
-    change_page = permissions(["wagtailcore.change_page"])[0]
-    return (
-        Group.objects.filter(page_permissions__page=region, page_permissions__permission=change_page)
-        .exclude(name__in=[MODERATORS, PORTAL_EDITORS])
-        .order_by("pk")
-        .first()
-    )
+    """The group that edits this region: the one holding edit rights on the region page itself."""
+    return groups_with_page_right([region], "change_page").first()
+
+
+def free_group(name, qualifier):
+    """A group to give new rights to: `name`, or `name (qualifier)` if `name` already serves pages."""
+    existing = Group.objects.filter(name=name).first()
+    if existing is not None and existing.page_permissions.exists():
+        name = f"{name} ({qualifier})"
+    return Group.objects.get_or_create(name=name)[0]
+
+
+def free_collection(name, qualifier):
+    """A collection for a new team: `name`, or `name (qualifier)` if a team already works in `name`."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    if existing is not None and GroupCollectionPermission.objects.filter(collection=existing).exists():
+        name = f"{name} ({qualifier})"
+    return child_collection(name)
 
 
 def ensure_region_team(region):
-    """The region's editor group with its page rights and its own collection."""
-    group = region_team(region)
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=f"{REGION_EDITORS_PREFIX}{region.title}")
+    """The region's editor group with its page rights and its own collection.
+
+    A copied region starts with the original's title; the slug then tells the new team and
+    collection apart, so the copy is never handed to the original region's team.
+    """
+    group = region_team(region) or free_group(f"{REGION_EDITORS_PREFIX}{region.title}", region.slug)
     group.permissions.add(*permissions(ADMIN_ACCESS))
     grant_pages(group, region, EDITOR_PAGE_PERMISSIONS)
-    collection = region_collection(group) or child_collection(region.title)
+    collection = region_collection(group) or free_collection(region.title, region.slug)
     grant_collection(group, collection, EDITOR_COLLECTION_PERMISSIONS)
     return group
 
@@ -129,13 +154,20 @@ def region_collection(group):
     return permission.collection if permission else None
 
 
-def ensure_portal_team(home):
-    """The portal editors: every shared top-level section, the portal collection, site settings."""
+def shared_sections(home):
+    """The top-level pages below the home page that belong to no region."""
     from regions.models import RegionPage
 
-    group, _ = Group.objects.get_or_create(name=PORTAL_EDITORS)
+    return home.get_children().not_type(RegionPage)
+
+
+def ensure_portal_team(home, moderators):
+    """The portal editors: every shared top-level section, the portal collection, site settings."""
+    sections = shared_sections(home)
+    group = groups_with_page_right(sections, "change_page").exclude(pk=moderators.pk).first()
+    group = group or Group.objects.get_or_create(name=PORTAL_EDITORS)[0]
     group.permissions.add(*permissions(ADMIN_ACCESS + PORTAL_MODEL_PERMISSIONS))
-    for section in home.get_children().not_type(RegionPage):
+    for section in sections:
         grant_pages(group, section, EDITOR_PAGE_PERMISSIONS)
     grant_collection(group, child_collection(PORTAL_COLLECTION), EDITOR_COLLECTION_PERMISSIONS)
     return group
@@ -143,7 +175,8 @@ def ensure_portal_team(home):
 
 def ensure_moderators(home):
     """The approving team: publish rights on the whole site, every collection, redirects."""
-    group, _ = Group.objects.get_or_create(name=MODERATORS)
+    group = groups_with_page_right([home], "publish_page").first()
+    group = group or Group.objects.get_or_create(name=MODERATORS)[0]
     group.permissions.add(*permissions(ADMIN_ACCESS + MODERATOR_MODEL_PERMISSIONS))
     grant_pages(group, home, MODERATOR_PAGE_PERMISSIONS)
     grant_collection(group, Collection.get_first_root_node(), MODERATOR_COLLECTION_PERMISSIONS)
@@ -151,40 +184,60 @@ def ensure_moderators(home):
 
 
 def ensure_workflow(home, moderators):
-    """The workflow "Redaktion → Freigabe" on the home page, so it covers every portal page."""
-    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
-    if task is None:
+    """The workflow "Redaktion → Freigabe" on the home page, so it covers every portal page.
+
+    The workflow assigned to the home page is kept (whatever it is called now), switched on again
+    if someone switched it off, and its first task is approved by the moderators.
+    """
+    assigned = WorkflowPage.objects.filter(page=home).select_related("workflow").first()
+    workflow = assigned.workflow if assigned else Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    workflow = workflow or Workflow.objects.create(name=WORKFLOW_NAME)
+    workflow_task = workflow.workflow_tasks.order_by("sort_order").select_related("task").first()
+    task = workflow_task.task.specific if workflow_task else None
+    if not isinstance(task, GroupApprovalTask):
         task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
-    task.groups.add(moderators)
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not workflow.workflow_tasks.exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    if home.get_workflow() is None or home.get_workflow().name == WAGTAIL_STARTER_WORKFLOW:
-        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    for switched_off in (workflow, task):
+        if not switched_off.active:
+            switched_off.active = True
+            switched_off.save(update_fields=["active"])
+    task.groups.add(moderators)
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 
 
 def retire_wagtail_starters():
     """Drop Wagtail's sample groups while nobody is in them, and its sample workflow on the tree root.
 
-    Their rights sit on the tree root and would reach into every region.
+    Their rights sit on the tree root and would reach into every region; a sample group that
+    has members is kept, and a warning names it.
     """
     Group.objects.filter(name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True).delete()
     starter = Workflow.objects.filter(name=WAGTAIL_STARTER_WORKFLOW, active=True).first()
     if starter is not None and not starter.workflow_pages.exclude(page__depth=1).exists():
         starter.deactivate()
+    kept = Group.objects.filter(name__in=WAGTAIL_STARTER_GROUPS, page_permissions__page__depth=1).distinct()
+    return [
+        f"Gruppe „{group.name}“ hat noch Mitglieder und Rechte auf dem ganzen Seitenbaum, auch in allen "
+        "Regionen; Mitglieder in die Redaktionsgruppen verschieben, dann entfernt setup_editorial sie."
+        for group in kept
+    ]
 
 
 @transaction.atomic
 def setup_editorial(site=None):
-    """Create or complete every group, collection and the workflow; returns the groups by role."""
+    """Create or complete every group, collection and the workflow; returns the groups by role.
+
+    Teams are found again by the rights they hold (not by name), so renaming a group or a region
+    in the admin does not create a second team.
+    """
     from regions.models import RegionPage
 
     site = site or Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    retire_wagtail_starters()
+    warnings = retire_wagtail_starters()
     moderators = ensure_moderators(home)
-    portal = ensure_portal_team(home)
+    portal = ensure_portal_team(home, moderators)
     regions = {region.pk: ensure_region_team(region) for region in RegionPage.objects.descendant_of(home)}
     ensure_workflow(home, moderators)
-    return {"moderation": moderators, "portal": portal, "regions": regions}
+    return {"moderation": moderators, "portal": portal, "regions": regions, "warnings": warnings}

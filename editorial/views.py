@@ -15,7 +15,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.admin_reports import PAGE_EDITING_ACTIONS, region_filter
 from editorial.review import overdue, overdue_pages_of, ownerless, with_review_fields
 from regions.models import RegionPage
 
@@ -38,20 +40,16 @@ class UserChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 def owners(request):
-    """Users responsible for at least one page, for the report's filter."""
-    owner_ids = with_review_fields(Page.objects.all()).values("review_owner_id")
+    """Users responsible for a page the requesting user may edit, for the report's filter."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, PAGE_EDITING_ACTIONS)
+    owner_ids = with_review_fields(pages).values("review_owner_id")
     return get_user_model().objects.filter(pk__in=owner_ids).order_by("last_name", "first_name", "username")
 
 
 class ReviewReportFilterSet(WagtailFilterSet):
     """The report's filters: region (its whole subtree), status and owner."""
 
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        queryset=lambda request: RegionPage.objects.order_by("title"),
-        empty_label=_("Alle Regionen"),
-        method="filter_region",
-    )
+    region = region_filter("filter_region")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[(OVERDUE, _("überfällig")), (OWNERLESS, _("ohne Verantwortliche"))],
@@ -105,7 +103,7 @@ class ReviewReportView(PageReportView):
     filterset_class = ReviewReportFilterSet
     index_url_name = "editorial_review_report"
     index_results_url_name = "editorial_review_report_results"
-    any_permission_required = ["add", "change", "publish"]
+    any_permission_required = PAGE_EDITING_ACTIONS
     no_results_message = _("Keine Seite ist überfällig oder ohne Verantwortliche.")
     columns = [
         TitleColumn("title", label=_("Titel"), url_name="wagtailadmin_pages:edit"),
@@ -133,7 +131,7 @@ class ReviewReportView(PageReportView):
 
     def get_queryset(self):
         pages = self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["add", "change", "publish"]
+            self.request.user, PAGE_EDITING_ACTIONS
         )
         self.queryset = (
             with_review_fields(pages.live())

@@ -1,24 +1,16 @@
-"""Admin: the report "Prüftermine", the dashboard panel with due reviews, review dates that apply at once."""
+"""Admin: rights for new regions and sections, the report "Prüftermine", the dashboard panel with due
+reviews, and review dates that apply at once."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
+from wagtail.models import Site
 
+from core.admin_reports import PageEditorsMenuItem
 from core.models import BasePage
-from editorial.review import REVIEW_FIELDS
+from core.models.pages import REVIEW_FIELDS
+from editorial.roles import setup_editorial
 from editorial.views import ReviewDuePanel, ReviewReportView
-
-
-class ReviewReportMenuItem(MenuItem):
-    """Shown to everyone who may add, change or publish some page, like Wagtail's own page reports."""
-
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
 
 
 @hooks.register("register_admin_urls")
@@ -35,7 +27,7 @@ def register_review_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_review_report_menu_item():
-    return ReviewReportMenuItem(
+    return PageEditorsMenuItem(
         _("Prüftermine"),
         reverse("editorial_review_report"),
         name="review-dates",
@@ -55,3 +47,25 @@ def apply_review_fields_at_once(request, page):
     if isinstance(page, BasePage):
         values = {name: getattr(page, name) for name in REVIEW_FIELDS}
         type(page)._default_manager.filter(pk=page.pk).update(**values)
+
+
+def set_up_rights_if_top_level(page):
+    """A page directly below a site's home page is a region or a shared section: give it its team."""
+    site = Site.objects.filter(root_page_id=page.get_parent().pk).first()
+    if site is not None:
+        setup_editorial(site)
+
+
+@hooks.register("after_create_page")
+def set_up_rights_for_created_page(request, page):
+    set_up_rights_if_top_level(page)
+
+
+@hooks.register("after_copy_page")
+def set_up_rights_for_copied_page(request, page, new_page):
+    set_up_rights_if_top_level(new_page)
+
+
+@hooks.register("after_move_page")
+def set_up_rights_for_moved_page(request, page):
+    set_up_rights_if_top_level(page)

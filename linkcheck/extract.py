@@ -60,7 +60,7 @@ class PortalHosts:
 def normalise(href, base):
     """The absolute address of a link (scheme and host in lower case, no fragment), or None to skip it."""
     href = href.strip()
-    if not href or href.startswith("#") or len(href) > MAX_URL_LENGTH:
+    if not href or href.startswith("#"):
         return None
     try:
         if urlsplit(href).scheme.lower() in SKIPPED_SCHEMES:
@@ -74,7 +74,8 @@ def normalise(href, base):
     if ":" in host:
         host = f"[{host}]"  # IPv6
     netloc = host if port is None or port == DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    url = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    return url if len(url) <= MAX_URL_LENGTH else None  # longer than Link.url can hold
 
 
 class AnchorParser(HTMLParser):

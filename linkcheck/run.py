@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class RunSummary:
-    """What a run found and checked; `broken` pairs each failed link with the number of its pages."""
+    """What a run found and checked; `pages` counts pages with links, `broken` pairs each failed link
+    with the number of its pages."""
 
     pages: int
     internal: int
@@ -53,8 +54,8 @@ def run_link_check(timeout, internal_only=False):
     results = {url: safely(check_target, url, hosts, timeout) for url in internal}
     if not internal_only:
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            checked = pool.map(lambda url: safely(check_external, url, timeout), external)
-            results.update(zip(external, checked, strict=True))
+            external_results = pool.map(lambda url: safely(check_external, url, timeout), external)
+            results.update(zip(external, external_results, strict=True))
     links = save(found, targets, results, checked_at)
 
     pages_by_url = defaultdict(set)

@@ -11,19 +11,14 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.admin_reports import PAGE_EDITING_ACTIONS, region_filter
 from linkcheck.models import Link, LinkOccurrence
-from regions.models import RegionPage
-
-PAGE_ACTIONS = ["add", "change", "publish"]
 
 
 class BrokenLinksFilterSet(WagtailFilterSet):
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        queryset=lambda request: RegionPage.objects.order_by("title"),
-        empty_label=_("Alle Regionen"),
-        method="filter_region",
-    )
+    """The report's filters: region (links on pages in its subtree) and internal/external."""
+
+    region = region_filter("filter_region")
     kind = django_filters.ChoiceFilter(label=_("Art"), choices=Link.Kind.choices, empty_label=_("Alle Links"))
 
     class Meta:
@@ -47,7 +42,7 @@ class BrokenLinksView(ReportView):
     filterset_class = BrokenLinksFilterSet
     model = Link
     permission_policy = PagePermissionPolicy()
-    any_permission_required = PAGE_ACTIONS
+    any_permission_required = PAGE_EDITING_ACTIONS
     default_ordering = ("-failing_since", "url")
     export_filename = "defekte-links"
     list_export = [
@@ -82,7 +77,9 @@ class BrokenLinksView(ReportView):
     @cached_property
     def occurrences_in_scope(self):
         """Occurrences on pages the user may edit, within the chosen region."""
-        pages = self.permission_policy.instances_user_has_any_permission_for(self.request.user, PAGE_ACTIONS)
+        pages = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, PAGE_EDITING_ACTIONS
+        )
         occurrences = LinkOccurrence.objects.filter(page__in=pages)
         region = self.filters.form.cleaned_data.get("region") if self.filters.is_valid() else None
         if region is not None:

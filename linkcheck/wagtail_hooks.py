@@ -3,20 +3,14 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from linkcheck.views import PAGE_ACTIONS, BrokenLinksView
-
-
-class BrokenLinksMenuItem(MenuItem):
-    def is_shown(self, request):
-        return PagePermissionPolicy().user_has_any_permission(request.user, PAGE_ACTIONS)
+from core.admin_reports import PageEditorsMenuItem
+from linkcheck.views import BrokenLinksView
 
 
 @hooks.register("register_reports_menu_item")
 def register_broken_links_menu_item():
-    return BrokenLinksMenuItem(
+    return PageEditorsMenuItem(
         _("Defekte Links"),
         reverse("linkcheck_broken_links"),
         name="broken-links",

@@ -89,8 +89,11 @@ def test_every_field_an_editor_sees_has_a_german_label(admin_client):
     assert english_defaults == []
 
 
-def test_the_editor_shows_wagtails_own_labels_in_german(admin_client, demo_page):
-    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[demo_page("aktuelles").pk]))
+def test_the_editor_speaks_german_and_offers_submission_not_publishing(client, demo_page):
+    client.force_login(get_user_model().objects.get(username="redaktion-ruhr"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[demo_page("metropole-ruhr").pk]))
     text = visible_text(response)
-    assert "Veröffentlichen" in text or "Zur Freigabe" in text
-    assert "Titel" in text
+    assert "In Redaktion → Freigabe einreichen" in text  # Wagtail's own action menu, in German
+    assert "Entwurf speichern" in text
+    assert 'name="action-publish"' not in response.content.decode()
+    assert "Pflege und Prüfung" in text and "Verantwortlich" in text

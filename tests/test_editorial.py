@@ -134,3 +134,34 @@ def test_worker_publishes_sends_newsletters_reminds_owners_and_checks_links(clie
     assert recipients.count("worker@example.org") == 1
     assert "redaktion-ruhr@example.org" in recipients  # overdue demo pages in Metropole Ruhr
     assert Link.objects.filter(url="https://business.ruhr/").get().error  # checked (offline: DNS)
+
+
+def test_a_failing_job_is_logged_and_the_worker_goes_on(client, demo_page, monkeypatch, caplog):
+    from core.management.commands import run_worker
+
+    def failing_for_daily_jobs(command, **options):
+        if command in ("send_review_reminders", "check_links"):
+            raise RuntimeError(f"{command} kaputt")
+        return call_command(command, **options)
+
+    from django.core import mail
+
+    from newsletter.models import Subscriber
+    from newsletter.sending import queue_issue
+
+    monkeypatch.setattr(run_worker, "call_command", failing_for_daily_jobs)
+    Subscriber.objects.create(email="trotzdem@example.org", status="confirmed")
+    queue_issue(demo_page("newsletter/business-metropole-ruhr-november-2019"))  # sent after the failures
+    item = NewsPageFactory(parent=demo_page("metropole-ruhr"), title="Trotzdem veröffentlicht", live=False)
+    schedule(item, go_live_at=timezone.now() + datetime.timedelta(minutes=5))
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6)):
+        call_command("run_worker", once=True)
+
+    assert client.get("/metropole-ruhr/trotzdem-veroffentlicht/").status_code == 200
+    assert [message.to for message in mail.outbox] == [["trotzdem@example.org"]]
+    failures = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert failures == [
+        "Worker-Aufgabe send_review_reminders fehlgeschlagen",
+        "Worker-Aufgabe check_links fehlgeschlagen",
+    ]

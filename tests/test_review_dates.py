@@ -19,7 +19,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.models import BasePage
-from core.models.review import REVIEW_INTERVAL
+from core.page_forms import REVIEW_INTERVAL
 from editorial.models import ReviewReminder
 from editorial.review import review_page_models, with_review_fields
 from editorial.wagtail_hooks import register_review_report_menu_item
@@ -210,12 +210,36 @@ def test_report_exports_csv(admin_client, demo_today):
     assert "2026-09-30,2025-09-30,http://testserver/admin/pages/" in lines[1]
 
 
-def test_regional_editor_sees_only_pages_of_their_region(client, demo_page, demo_today):
-    editor = regional_editor(demo_page("metropole-ruhr"))
+def test_regional_editor_sees_only_pages_of_their_region(client, demo_today):
+    editor = get_user_model().objects.get(username="redaktion-ruhr")  # demo role "Redaktion Metropole Ruhr"
     client.force_login(editor)
 
-    assert report_titles(client.get(REPORT_URL)) == OVERDUE | {OWNERLESS}
+    response = client.get(REPORT_URL)
+    assert report_titles(response) == OVERDUE | {OWNERLESS}
+    owner_filter = response.context["filters"].form.fields["owner"]
+    assert {user.username for user in owner_filter.queryset} == {"redaktion-ruhr"}
     assert register_review_report_menu_item().is_shown(request_by(editor))
+
+
+def test_regional_editor_picks_owners_from_their_team_and_the_approvers(client, demo_page):
+    client.force_login(get_user_model().objects.get(username="redaktion-ruhr"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[demo_page("metropole-ruhr").pk]))
+    choices = {user.username for user in response.context["form"].fields["review_owner"].queryset}
+    assert choices == {"redaktion-ruhr", "freigabe"}
+
+
+def test_publishing_an_older_revision_keeps_the_current_owner_and_review_dates(demo_page):
+    page = demo_page(BUETER)
+    old_revision = page.latest_revision
+    page.last_reviewed_on, page.review_by = datetime.date(2026, 11, 20), datetime.date(2027, 11, 20)
+    page.save_revision().publish()
+
+    old_revision.publish()
+    page.refresh_from_db()
+    assert (page.last_reviewed_on, page.review_by) == (
+        datetime.date(2026, 11, 20),
+        datetime.date(2027, 11, 20),
+    )
 
 
 def test_report_is_closed_to_users_without_page_rights(client):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -18,8 +18,10 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     TaskState,
     Workflow,
+    WorkflowPage,
     WorkflowState,
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -109,12 +111,93 @@ def test_moderators_publish_everywhere_and_the_workflow_covers_every_page(demo_p
     assert list(task.groups.all()) == [moderators]
 
 
-def test_setup_is_idempotent_and_drops_wagtails_sample_groups():
-    counts = (Group.objects.count(), GroupPagePermission.objects.count(), Collection.objects.count())
+def setup_counts():
+    return (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+        Collection.objects.count(),
+        Workflow.objects.count(),
+        Task.objects.count(),
+        WorkflowPage.objects.count(),
+    )
+
+
+def test_setup_is_idempotent():
+    counts = setup_counts()
     call_command("setup_editorial", verbosity=0)
     setup_editorial()
-    assert (Group.objects.count(), GroupPagePermission.objects.count(), Collection.objects.count()) == counts
-    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert setup_counts() == counts
+
+
+def test_setup_drops_wagtails_empty_sample_groups_and_warns_about_used_ones():
+    root = Page.get_first_root_node()
+    for name in ["Editors", "Moderators"]:
+        group = Group.objects.create(name=name)
+        GroupPagePermission.objects.create(
+            group=group, page=root, permission=Permission.objects.get(codename="change_page")
+        )
+    get_user_model().objects.create_user("altbestand").groups.add(Group.objects.get(name="Editors"))
+
+    warnings = setup_editorial()["warnings"]
+
+    assert not Group.objects.filter(name="Moderators").exists()
+    assert Group.objects.filter(name="Editors").exists()
+    assert len(warnings) == 1 and "„Editors“" in warnings[0]
+
+
+def test_renamed_groups_and_regions_keep_their_rights_and_no_second_team_appears(demo_page):
+    Group.objects.filter(name=MODERATORS).update(name="Chefredaktion")
+    Group.objects.filter(name=PORTAL_EDITORS).update(name="Zentrale Redaktion")
+    ruhr = demo_page("metropole-ruhr")
+    team = region_team(ruhr)
+    ruhr.title = "Ruhrgebiet"
+    ruhr.save_revision().publish()
+    counts = setup_counts()
+
+    setup_editorial()
+
+    assert setup_counts() == counts
+    assert region_team(ruhr) == team
+    task = Workflow.objects.get(name=WORKFLOW_NAME).tasks.get().specific
+    assert [group.name for group in task.groups.all()] == ["Chefredaktion"]
+
+
+def test_a_switched_off_workflow_and_task_are_switched_on_again(demo_page):
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    task = workflow.tasks.get()
+    task.deactivate()
+    workflow.deactivate()
+    assert demo_page("metropole-ruhr").get_workflow() is None
+
+    setup_editorial()
+
+    assert demo_page("metropole-ruhr").get_workflow() == workflow
+    assert Task.objects.get(pk=task.pk).active
+
+
+def test_a_copied_region_gets_a_team_of_its_own(admin_client, demo_page):
+    ruhr = demo_page("metropole-ruhr")
+    original_team = region_team(ruhr)
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:copy", args=[ruhr.pk]),
+        {
+            "new_title": "Metropole Ruhr",
+            "new_slug": "metropole-ruhr-kopie",
+            "new_parent_page": demo_page("").pk,
+        },
+    )
+    assert response.status_code == 302
+
+    copy = RegionPage.objects.get(slug="metropole-ruhr-kopie")
+    copy_team = region_team(copy)
+    assert copy_team != original_team
+    assert copy_team.name == "Redaktion Metropole Ruhr (metropole-ruhr-kopie)"
+    assert not GroupPagePermission.objects.filter(group=original_team, page=copy).exists()
+    copy_collections = GroupCollectionPermission.objects.filter(group=copy_team).values_list(
+        "collection__name", flat=True
+    )
+    assert set(copy_collections) == {"Metropole Ruhr (metropole-ruhr-kopie)"}
 
 
 def test_region_editor_opens_own_pages_and_gets_403_elsewhere(client, demo_page):

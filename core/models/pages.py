@@ -9,7 +9,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models.review import ReviewPageForm
+from core.page_forms import ReviewPageForm
+
+# Owner and review dates: editorial metadata, not content (see BasePage.with_content_json).
+REVIEW_FIELDS = ("review_by", "review_owner_id", "last_reviewed_on")
 
 
 class BasePage(Page):
@@ -77,6 +80,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def with_content_json(self, content):
+        """A revision being published or restored keeps the page's current owner and review dates.
+
+        They take effect when saved (editorial/wagtail_hooks.py), so an older revision must not
+        bring back an old owner or review date.
+        """
+        page = super().with_content_json(content)
+        for name in REVIEW_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
 
     @property
     def teaser_title(self):

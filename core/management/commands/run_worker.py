@@ -1,7 +1,10 @@
+import logging
+import threading
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 from django.utils import timezone
 
 from newsletter.sending import fail_interrupted, send_batch
@@ -10,9 +13,23 @@ DAY = 24 * 60 * 60
 PERIODIC_COMMANDS = [
     ("publish_scheduled", 60),
     ("send_review_reminders", DAY),
-    ("check_links", DAY),
     ("searchpromotions_garbage_collect", DAY),
 ]
+# Jobs that may take minutes (external servers, timeouts) run beside the loop, so scheduled
+# publishing and newsletter batches never wait for them.
+SLOW_COMMANDS = [("check_links", DAY)]
+
+logger = logging.getLogger(__name__)
+
+
+def run_job(command):
+    """Run one management command; a failure is logged and never stops the worker."""
+    try:
+        call_command(command, verbosity=0)
+    except Exception:
+        logger.exception("Worker-Aufgabe %s fehlgeschlagen", command)
+    finally:
+        close_old_connections()
 
 
 class Command(BaseCommand):
@@ -28,15 +45,46 @@ class Command(BaseCommand):
 
     def handle(self, *args, once, interval, **options):
         fail_interrupted()
-        last_run = {}
+        self.last_run = {}
+        self.slow_jobs = {}
         while True:
-            now = timezone.now()
             for command, every_seconds in PERIODIC_COMMANDS:
-                if command not in last_run or (now - last_run[command]).total_seconds() >= every_seconds:
-                    call_command(command, verbosity=0)
-                    last_run[command] = now
-            while send_batch():
-                pass
+                if self.is_due(command, every_seconds):
+                    run_job(command)
+            for command, every_seconds in SLOW_COMMANDS:
+                if not self.is_due(command, every_seconds):
+                    continue
+                if once:
+                    run_job(command)  # in this thread, so `--once` returns when everything ran
+                else:
+                    self.start_slow(command)
+            self.send_newsletter_batches()
             if once:
                 return
             time.sleep(interval)
+
+    def is_due(self, command, every_seconds):
+        """Due when it never ran in this worker or ran longer ago than its interval; marks it as run."""
+        now = timezone.now()
+        last = self.last_run.get(command)
+        if last is not None and (now - last).total_seconds() < every_seconds:
+            return False
+        self.last_run[command] = now
+        return True
+
+    def start_slow(self, command):
+        """Start a slow job in its own thread (own database connection) unless it is still running."""
+        running = self.slow_jobs.get(command)
+        if running is not None and running.is_alive():
+            return
+        thread = threading.Thread(target=run_job, args=[command], name=command, daemon=True)
+        thread.start()
+        self.slow_jobs[command] = thread
+
+    @staticmethod
+    def send_newsletter_batches():
+        try:
+            while send_batch():
+                pass
+        except Exception:
+            logger.exception("Newsletter-Versand fehlgeschlagen; nächster Versuch in der nächsten Runde")

@@ -11,6 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         groups = setup_editorial()
+        for warning in groups["warnings"]:
+            self.stderr.write(self.style.WARNING(warning))
         if options["verbosity"] == 0:
             return
         names = [groups["moderation"].name, groups["portal"].name]

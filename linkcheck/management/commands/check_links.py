@@ -5,6 +5,7 @@ from linkcheck.run import run_link_check
 
 
 def german_number(value):
+    """A number with one decimal and a decimal comma, e.g. "0,2"."""
     return f"{value:.1f}".replace(".", ",")
 
 
@@ -33,7 +34,7 @@ class Command(BaseCommand):
             return
         external = "nicht geprüft" if internal_only else "geprüft"
         self.stdout.write(
-            f"{summary.pages} Seiten durchsucht: {summary.internal} interne und {summary.external} "
+            f"{summary.pages} Seiten mit Links: {summary.internal} interne und {summary.external} "
             f"externe Links ({external})."
         )
         style = self.style.WARNING if summary.broken else self.style.SUCCESS

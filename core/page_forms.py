@@ -1,4 +1,4 @@
-"""The page edit form's "Inhalt geprüft" checkbox, which records a review and sets the next review date."""
+"""The edit form of every portal page: the responsible person's choices and the "Inhalt geprüft" tick."""
 
 import datetime
 
@@ -11,6 +11,26 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.utils import get_user_display_name
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+def owner_choices(editing_user, current_owner_id):
+    """Who can be made responsible: active admin users; for a team member, the own team and publishers.
+
+    A regional editor thus picks colleagues and the approving team, not people of other regions.
+    The current owner always stays selectable.
+    """
+    admins = get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__permissions__codename="access_admin"), is_active=True
+    )
+    if editing_user is not None and not editing_user.is_superuser:
+        publishers = Q(groups__page_permissions__permission__codename="publish_page")
+        admins = admins.filter(Q(groups__in=editing_user.groups.all()) | publishers, is_superuser=False)
+    candidates = admins.values("pk")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=candidates) | Q(pk=current_owner_id))
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 class ReviewPageForm(WagtailAdminPageForm):
@@ -29,11 +49,7 @@ class ReviewPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         owner_field = self.fields.get("review_owner")
         if owner_field is not None:
-            owner_field.queryset = (
-                get_user_model()
-                .objects.filter(Q(is_active=True) | Q(pk=self.instance.review_owner_id))
-                .order_by("last_name", "first_name", "username")
-            )
+            owner_field.queryset = owner_choices(self.for_user, self.instance.review_owner_id)
             owner_field.label_from_instance = get_user_display_name
 
     def clean(self):
