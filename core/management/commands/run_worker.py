@@ -4,7 +4,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.utils import timezone
 
 from newsletter.sending import fail_interrupted, send_batch
@@ -28,8 +28,14 @@ def run_job(command):
         call_command(command, verbosity=0)
     except Exception:
         logger.exception("Worker-Aufgabe %s fehlgeschlagen", command)
+
+
+def run_job_in_thread(command):
+    """A slow job's thread: run it, then close the database connection this thread opened."""
+    try:
+        run_job(command)
     finally:
-        close_old_connections()
+        connections.close_all()
 
 
 class Command(BaseCommand):
@@ -62,6 +68,7 @@ class Command(BaseCommand):
             if once:
                 return
             time.sleep(interval)
+            close_old_connections()  # a database restart between rounds must not end the worker
 
     def is_due(self, command, every_seconds):
         """Due when it never ran in this worker or ran longer ago than its interval; marks it as run."""
@@ -77,7 +84,7 @@ class Command(BaseCommand):
         running = self.slow_jobs.get(command)
         if running is not None and running.is_alive():
             return
-        thread = threading.Thread(target=run_job, args=[command], name=command, daemon=True)
+        thread = threading.Thread(target=run_job_in_thread, args=[command], name=command, daemon=True)
         thread.start()
         self.slow_jobs[command] = thread
 
