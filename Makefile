@@ -29,6 +29,8 @@ demo: $(STAMP) ## Migrate, load the demo content and make sure an admin login ex
 	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 	$(BIN)/python manage.py ensure_admin --demo-users
 
+# Links in admin e-mails (workflow, reminders) follow HOST and PORT unless the variable is set.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: demo ## Set everything up and serve the portal on http://127.0.0.1:8000 (with the worker)
 	@echo "Portal: http://$(HOST):$(PORT)/   Redaktion: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py run_worker & worker=$$!; \
