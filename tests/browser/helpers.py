@@ -1,8 +1,13 @@
-"""Small helpers the browser tests share: open a URL, move focus with Tab, read focus styles."""
+"""Small helpers the browser tests share: open a URL, move focus with Tab, read focus styles, log in."""
 
 from urllib.error import HTTPError
 from urllib.request import urlopen
 
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from playwright.sync_api import expect
+
+ADMIN_TEST_PASSWORD = "Pruefung-im-Browser-1"
 # Enough Tab presses to cross the header, the navigation and a filter form on any demo page.
 MAX_TABS = 60
 # Computed properties that draw a focus indicator.
@@ -76,3 +81,15 @@ def draws_an_indicator(style):
     """True when the style draws something: a visible outline or a box shadow."""
     outline = style["outlineStyle"] != "none" and float(style["outlineWidth"].removesuffix("px") or 0) > 0
     return outline or style["boxShadow"] != "none"
+
+
+def log_in(page, base_url, username):
+    """Sign a demo user in to the Wagtail admin through its login form (with a known test password)."""
+    user = get_user_model().objects.get(username=username)
+    user.set_password(ADMIN_TEST_PASSWORD)
+    user.save()
+    page.goto(base_url + reverse("wagtailadmin_login"))
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(ADMIN_TEST_PASSWORD)
+    page.locator("#id_password").press("Enter")
+    expect(page).to_have_url(base_url + reverse("wagtailadmin_home"))

@@ -1,7 +1,6 @@
 """In the page editor, Wagtail's accessibility checker runs on the preview and names the problem."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
@@ -9,22 +8,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
 from regions.models import RegionPage
+from tests.browser.helpers import log_in
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "Pruefung-im-Editor-1"
-
-
-def log_in(page, base_url, username):
-    user = get_user_model().objects.get(username=username)
-    user.set_password(PASSWORD)
-    user.save()
-    page.goto(base_url + reverse("wagtailadmin_login"))
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    expect(page).to_have_url(base_url + reverse("wagtailadmin_home"))
 
 
 def test_checker_flags_a_file_name_used_as_alt_text(demo_site, page):
