@@ -1,6 +1,7 @@
 """Checks one link target: pages and documents in the database, internal addresses inside this process,
 external ones over HTTP. A failed request comes back as a CheckResult with a German error text."""
 
+import ipaddress
 import socket
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -25,6 +26,8 @@ TIMEOUT = "Zeitüberschreitung"
 DNS_FAILURE = "Name nicht auflösbar (DNS)"
 CONNECTION_REFUSED = "Verbindung abgelehnt"
 TOO_MANY_REDIRECTS = "Zu viele Weiterleitungen"
+PRIVATE_ADDRESS = "Adresse im internen Netz – nicht abgerufen"
+NOT_WEB_ADDRESS = "Keine Web-Adresse (nur http und https werden geprüft)"
 STATUS_TEXTS = {
     400: "Ungültige Anfrage",
     401: "Anmeldung erforderlich",
@@ -79,8 +82,6 @@ def describe_error(exc):
         return TIMEOUT
     if isinstance(exc, requests.exceptions.SSLError):
         return "Zertifikats- oder TLS-Fehler"
-    if isinstance(exc, requests.TooManyRedirects):
-        return TOO_MANY_REDIRECTS
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema):
         return "Ungültige Adresse"
     found = causes(exc)
@@ -95,21 +96,41 @@ def describe_error(exc):
     return f"Fehler bei der Anfrage ({type(exc).__name__})"
 
 
+def in_private_network(url):
+    """True when the host resolves to a loopback, private, link-local or otherwise non-public address.
+
+    Editors' links are fetched from the server, so they must not reach into its own network. A name
+    that does not resolve is left to the request, which then reports the DNS failure.
+    """
+    try:
+        addresses = socket.getaddrinfo(urlsplit(url).hostname, None)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return False
+    return any(not ipaddress.ip_address(address[4][0].split("%")[0]).is_global for address in addresses)
+
+
 def check_external(url, timeout):
-    """HEAD the address, following redirects; GET it (without reading the body) if HEAD is refused."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        return CheckResult(ok=False, error="Keine Web-Adresse (nur http und https werden geprüft)")
+    """HEAD the address (GET without reading the body if HEAD is refused), following redirects by hand
+    so that no hop leads into the server's own network."""
+    allow_private = getattr(settings, "LINKCHECK_ALLOW_PRIVATE_ADDRESSES", False)
     try:
         with requests.Session() as session:
             session.headers["User-Agent"] = USER_AGENT
-            session.max_redirects = MAX_REDIRECTS
-            response = session.head(url, timeout=timeout, allow_redirects=True)
-            if response.status_code in RETRY_WITH_GET:
-                response = session.get(url, timeout=timeout, allow_redirects=True, stream=True)
-                response.close()  # the status is enough; the body is never read
+            for _ in range(MAX_REDIRECTS + 1):
+                if urlsplit(url).scheme not in ("http", "https"):
+                    return CheckResult(ok=False, error=NOT_WEB_ADDRESS)
+                if not allow_private and in_private_network(url):
+                    return CheckResult(ok=False, error=PRIVATE_ADDRESS)
+                response = session.head(url, timeout=timeout, allow_redirects=False)
+                if response.status_code in RETRY_WITH_GET:
+                    response = session.get(url, timeout=timeout, allow_redirects=False, stream=True)
+                    response.close()  # the status is enough; the body is never read
+                if response.status_code not in REDIRECT_STATUSES or "Location" not in response.headers:
+                    return http_result(response.status_code)
+                url = urljoin(url, response.headers["Location"])
     except requests.RequestException as exc:
         return CheckResult(ok=False, error=describe_error(exc))
-    return http_result(response.status_code)
+    return CheckResult(ok=False, error=TOO_MANY_REDIRECTS)
 
 
 def check_internal(url, hosts, timeout):

@@ -350,3 +350,13 @@ def test_addresses_of_the_portal_sites_are_internal():
     assert hosts.is_internal("https://regionen.nrw.example/")  # https behind a proxy
     assert not hosts.is_internal("http://127.0.0.1:9000/")
     assert not hosts.is_internal("https://example.org/")
+
+
+def test_links_into_the_servers_own_network_are_not_fetched(server, demo_page, settings):
+    settings.LINKCHECK_ALLOW_PRIVATE_ADDRESSES = False
+    NewsPageFactory(parent=demo_page(RUHR), body=paragraph(href(server.url("/ok"))))
+
+    check_links()
+
+    assert link(server.url("/ok")).error == "Adresse im internen Netz – nicht abgerufen"
+    assert server.requests == []

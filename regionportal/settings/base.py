@@ -192,6 +192,8 @@ WAGTAILAPI_LIMIT_MAX = 20
 WAGTAIL_SITE_NAME = "regionen.NRW Portal"
 # Seconds to wait for each external server during the link check (manage.py check_links).
 LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))
+# Links into the server's own network (loopback, private, link-local) are reported, not fetched.
+LINKCHECK_ALLOW_PRIVATE_ADDRESSES = env_bool("LINKCHECK_ALLOW_PRIVATE_ADDRESSES", False)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # Full-text search in the database; on PostgreSQL with German stemming ("Regionen" finds "Region").
