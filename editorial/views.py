@@ -19,7 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.admin_reports import PAGE_EDITING_ACTIONS, region_filter
 from editorial.review import overdue, overdue_pages_of, ownerless, with_review_fields
-from regions.models import RegionPage
+from regions.queries import with_filing_region
 
 OVERDUE = "ueberfaellig"
 OWNERLESS = "ohne-verantwortliche"
@@ -107,15 +107,15 @@ class ReviewReportView(PageReportView):
     no_results_message = _("Keine Seite ist überfällig oder ohne Verantwortliche.")
     columns = [
         TitleColumn("title", label=_("Titel"), url_name="wagtailadmin_pages:edit"),
-        Column("review_region", label=_("Region")),
+        Column("filing_region", label=_("Region")),
         OwnerColumn("review_owner_name", label=_("Verantwortlich")),
         ReviewByColumn("review_by", label=_("Prüfen bis")),
         DateColumn("last_reviewed_on", label=_("Zuletzt geprüft am")),
     ]
-    list_export = ["title", "review_region", "review_owner_name", "review_by", "last_reviewed_on", "edit_url"]
+    list_export = ["title", "filing_region", "review_owner_name", "review_by", "last_reviewed_on", "edit_url"]
     export_headings = {
         "title": _("Titel"),
-        "review_region": _("Region"),
+        "filing_region": _("Region"),
         "review_owner_name": _("Verantwortlich"),
         "review_by": _("Prüfen bis"),
         "last_reviewed_on": _("Zuletzt geprüft am"),
@@ -134,20 +134,17 @@ class ReviewReportView(PageReportView):
             self.request.user, PAGE_EDITING_ACTIONS
         )
         self.queryset = (
-            with_review_fields(pages.live())
+            with_filing_region(with_review_fields(pages.live()))
             .filter(overdue(self.today) | ownerless())
             .order_by(F("review_by").asc(nulls_last=True), "title")
         )
         return super().get_queryset()
 
     def decorate_paginated_queryset(self, queryset):
-        """Add region, owner name, overdue flag and edit URL with two queries, however many pages."""
-        regions = list(RegionPage.objects.only("path", "title"))
+        """Add owner name, overdue flag and edit URL with one query, however many pages."""
         users = get_user_model().objects.in_bulk({page.review_owner_id for page in queryset} - {None})
         for page in queryset:
-            region = next((region for region in regions if page.path.startswith(region.path)), None)
             owner = users.get(page.review_owner_id)
-            page.review_region = region.title if region else ""
             page.review_owner_name = get_user_display_name(owner) if owner else ""
             page.review_overdue = page.review_by is not None and page.review_by < self.today
             page.edit_url = self.request.build_absolute_uri(

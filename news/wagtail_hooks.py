@@ -1,27 +1,16 @@
 """Admin listings of all news and all events across regions, with date, regions and status."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.models import Page
 
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
-
-# Regions are children of a site's home page (RegionPage.parent_page_types), so at this depth.
-REGION_DEPTH = 3
-
-
-def with_filing_region(pages):
-    """Annotate each page with the title of the live region it is filed under, in the same query."""
-    region_path = Substr(OuterRef("path"), 1, Page.steplen * REGION_DEPTH)
-    regions = RegionPage.objects.live().filter(path=region_path).values("title")[:1]
-    return pages.annotate(filing_region=Subquery(regions))
+from regions.queries import with_filing_region
 
 
 def region_names(item):
