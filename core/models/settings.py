@@ -8,6 +8,19 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageCh
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+def page_setting(verbose_name, help_text=""):
+    """A setting that points to one page; the setting is emptied if the page is deleted."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Site-wide facts editors maintain once: portal name, publisher, and the pages the footer links to."""
@@ -16,48 +29,17 @@ class PortalSettings(BaseSiteSetting):
     portal_claim = models.CharField(
         _("Untertitel"), max_length=200, blank=True, help_text=_("Kurzer Satz unter dem Namen im Kopf.")
     )
-    imprint_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Impressum"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Datenschutzerklärung"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Erklärung zur Barrierefreiheit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    easy_language_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Leichte Sprache"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    imprint_page = page_setting(_("Impressum"))
+    privacy_page = page_setting(_("Datenschutzerklärung"))
+    accessibility_page = page_setting(_("Erklärung zur Barrierefreiheit"))
+    easy_language_page = page_setting(
+        _("Leichte Sprache"),
         help_text=_(
             "Erklärungen in Leichter Sprache (BITV 2.0 § 4); verlinkt auf der Startseite und im Fuß."
         ),
     )
-    sign_language_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Gebärdensprache"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    sign_language_page = page_setting(
+        _("Gebärdensprache"),
         help_text=_(
             "Erklärungen in Deutscher Gebärdensprache (BITV 2.0 § 4); verlinkt auf der Startseite und im Fuß."
         ),

@@ -123,10 +123,6 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("Veranstaltungen")
 
     @property
-    def teaser_kind(self):
-        return _("Veranstaltung")
-
-    @property
     def teaser_date(self):
         """The next date still to come (when annotated by the listing), else the first date."""
         if getattr(self, "next_date", None):
