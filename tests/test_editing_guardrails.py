@@ -59,11 +59,16 @@ def test_the_accessibility_checker_runs_in_the_page_editor(client, demo_page):
     assert configuration["messages"]["image-alt"]["error_name"] == "Bild ohne Alternativtext"
 
 
-def test_the_preview_carries_the_checker_for_editors_but_public_pages_do_not(client, demo_page):
+def test_the_preview_carries_the_checker_but_live_pages_stay_the_same_for_everyone(client, demo_page):
     page = demo_page("metropole-ruhr")
-    assert "wagtail-userbar" not in client.get(page.url).content.decode()
+    anonymous = client.get(page.url)
     client.force_login(get_user_model().objects.get(username="redaktion-ruhr"))
+    signed_in = client.get(page.url)
     preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+
+    assert "wagtail-userbar" not in anonymous.content.decode()
+    assert "wagtail-userbar" not in signed_in.content.decode()
+    assert "Cookie" not in anonymous.get("Vary", "")  # cacheable whole, whoever asks
     assert "wagtail-userbar" in preview.content.decode()
 
 
