@@ -7,6 +7,7 @@ from csp.decorators import csp_replace
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 QR_CODE_SCALE = 4
@@ -39,6 +40,7 @@ class ContactCardMixin(RoutablePageMixin):
     """Extra routes below a contact page: vcard/, karte/ (embeddable) and qr-code/ (SVG for print)."""
 
     embed_template = "pages/contact_card_embed.html"
+    api_fields = [APIField("short_url")]
 
     def vcard_text(self):
         raise NotImplementedError

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import ListingFilterForm
+from regions.queries import in_regions
 
 MAX_QUERY_LENGTH = 100
 
@@ -25,7 +26,7 @@ class DirectoryFilterForm(ListingFilterForm):
     def apply(self, organisations):
         filters = self.filters()
         if region := self.region():
-            organisations = organisations.filter(Q(region=region) | Q(path__startswith=region.path))
+            organisations = in_regions(organisations, [region])
         if "kind" in filters:
             organisations = organisations.filter(kind=filters["kind"])
         if "field" in filters:

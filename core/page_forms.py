@@ -51,6 +51,9 @@ class ReviewPageForm(WagtailAdminPageForm):
         if owner_field is not None:
             owner_field.queryset = owner_choices(self.for_user, self.instance.review_owner_id)
             owner_field.label_from_instance = get_user_display_name
+        intro_field = self.fields.get("intro")
+        if intro_field is not None and getattr(self._meta.model, "intro_required", False):
+            intro_field.required = True
 
     def clean(self):
         cleaned_data = super().clean()

@@ -15,6 +15,7 @@ page, "Freigabe" by its publish right on the home page, the portal team by its r
 sections), not by its name, so renaming a region or a group does not create a second team.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -39,25 +40,27 @@ WAGTAIL_STARTER_WORKFLOW = "Moderators approval"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+IMAGES = settings.WAGTAILIMAGES_IMAGE_MODEL.split(".")[0]  # the image model's app
+IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL.split(".")[1].lower()
 EDITOR_COLLECTION_PERMISSIONS = [
-    "wagtailimages.add_image",
-    "wagtailimages.change_image",
-    "wagtailimages.choose_image",
+    f"{IMAGES}.add_{IMAGE_MODEL}",
+    f"{IMAGES}.change_{IMAGE_MODEL}",
+    f"{IMAGES}.choose_image",
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
 MODERATOR_COLLECTION_PERMISSIONS = [
     *EDITOR_COLLECTION_PERMISSIONS,
-    "wagtailimages.delete_image",
+    f"{IMAGES}.delete_{IMAGE_MODEL}",
     "wagtaildocs.delete_document",
 ]
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 PORTAL_MODEL_PERMISSIONS = [
     "core.change_portalsettings",
     "newsletter.change_newslettersettings",
-    "core.view_accessibilityfeedback",
-    "core.change_accessibilityfeedback",
+    "legal.view_accessibilityfeedback",
+    "legal.change_accessibilityfeedback",
     "wagtailsearchpromotions.add_query",
     "wagtailsearchpromotions.change_query",
     "wagtailsearchpromotions.delete_query",

@@ -17,9 +17,11 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.admin_reports import PAGE_EDITING_ACTIONS, region_filter
+from core.admin_reports import PAGE_EDITING_ACTIONS
 from editorial.review import overdue, overdue_pages_of, ownerless, with_review_fields
-from regions.queries import with_filing_region
+from regions.admin_filters import region_filter
+from regions.models import RegionPage
+from regions.queries import in_regions
 
 OVERDUE = "ueberfaellig"
 OWNERLESS = "ohne-verantwortliche"
@@ -66,7 +68,7 @@ class ReviewReportFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_region(self, queryset, name, region):
-        return queryset.filter(path__startswith=region.path)
+        return in_regions(queryset, [region])
 
     def filter_status(self, queryset, name, status):
         condition = overdue(timezone.localdate()) if status == OVERDUE else ownerless()
@@ -134,7 +136,7 @@ class ReviewReportView(PageReportView):
             self.request.user, PAGE_EDITING_ACTIONS
         )
         self.queryset = (
-            with_filing_region(with_review_fields(pages.live()))
+            RegionPage.objects.annotate_filing_region(with_review_fields(pages.live()))
             .filter(overdue(self.today) | ownerless())
             .order_by(F("review_by").asc(nulls_last=True), "title")
         )

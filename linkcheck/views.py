@@ -9,10 +9,13 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.admin_reports import PAGE_EDITING_ACTIONS, region_filter
+from core.admin_reports import PAGE_EDITING_ACTIONS
 from linkcheck.models import Link, LinkOccurrence
+from regions.admin_filters import region_filter
+from regions.queries import in_regions
 
 
 class BrokenLinksFilterSet(WagtailFilterSet):
@@ -83,7 +86,7 @@ class BrokenLinksView(ReportView):
         occurrences = LinkOccurrence.objects.filter(page__in=pages)
         region = self.filters.form.cleaned_data.get("region") if self.filters.is_valid() else None
         if region is not None:
-            occurrences = occurrences.filter(page__path__startswith=region.path)
+            occurrences = occurrences.filter(page__in=in_regions(Page.objects.all(), [region]))
         return occurrences
 
     def get_base_queryset(self):

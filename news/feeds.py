@@ -75,16 +75,18 @@ class AtomNewsFeed(NewsFeed):
     route_name = "atom"
 
 
+def feed_items(news_items):
+    """A news queryset with what the feed items show."""
+    return news_items.prefetch_related("fields_of_action", "author")
+
+
 class NewsFeedRoutesMixin(RoutablePageMixin):
     """feed/rss/ and feed/atom/ below a listing page that has a `news_items()` queryset."""
 
-    def feed_items(self):
-        return self.news_items().prefetch_related("fields_of_action", "author")
-
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        return NewsFeed(self, self.feed_items())(request)
+        return NewsFeed(self, feed_items(self.news_items()))(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        return AtomNewsFeed(self, self.feed_items())(request)
+        return AtomNewsFeed(self, feed_items(self.news_items()))(request)

@@ -1,10 +1,10 @@
 """Filters of the news index: region, field of action and year."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import ListingFilterForm
+from regions.queries import in_regions
 
 
 class NewsFilterForm(ListingFilterForm):
@@ -22,7 +22,7 @@ class NewsFilterForm(ListingFilterForm):
     def apply(self, news_items):
         filters = self.filters()
         if region := self.region():
-            news_items = news_items.filter(Q(path__startswith=region.path) | Q(regions=region)).distinct()
+            news_items = in_regions(news_items, [region])
         if "thema" in filters:
             news_items = news_items.filter(fields_of_action__slug=filters["thema"]).distinct()
         if "jahr" in filters:

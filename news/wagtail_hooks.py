@@ -1,4 +1,4 @@
-"""Admin listings of all news and all events across regions, with date, regions and status."""
+"""News and events: their sections on the home, region and project pages, and their admin listings."""
 
 from django.db.models import Prefetch
 from django.utils.formats import date_format
@@ -8,9 +8,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from core.sections import Section
+from news import sections
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
-from regions.queries import with_filing_region
 
 
 def region_names(item):
@@ -32,14 +33,15 @@ class NewsIndexView(IndexView):
 
     def get_base_queryset(self):
         further_regions = Prefetch("regions", queryset=RegionPage.objects.live().order_by("path"))
-        return with_filing_region(super().get_base_queryset()).prefetch_related(further_regions)
+        queryset = RegionPage.objects.annotate_filing_region(super().get_base_queryset())
+        return queryset.prefetch_related(further_regions)
 
 
 class EventIndexView(IndexView):
     """The event listing, with each event's region and dates fetched for the whole page at once."""
 
     def get_base_queryset(self):
-        return with_filing_region(super().get_base_queryset()).prefetch_related("dates")
+        return RegionPage.objects.annotate_filing_region(super().get_base_queryset()).prefetch_related("dates")
 
 
 class NewsListingViewSet(PageListingViewSet):
@@ -78,3 +80,58 @@ def register_news_listing():
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return EventListingViewSet("event_listing")
+
+
+TEASERS = "components/teaser_section.html"
+NEWS_AND_EVENTS = ("news.NewsPage", "news.EventPage")
+
+
+@hooks.register("register_home_section")
+def register_home_news():
+    return Section(
+        name="news",
+        template=TEASERS,
+        context=sections.home_news,
+        order=20,
+        head_template="components/feed_autodiscovery.html",
+    )
+
+
+@hooks.register("register_home_section")
+def register_home_events():
+    return Section(name="events", template=TEASERS, context=sections.home_events, order=30)
+
+
+@hooks.register("register_region_section")
+def register_region_feeds():
+    """Feed and calendar links, and the routes behind them (…/feed/rss/, …/feed/atom/, …/kalender/)."""
+    return Section(
+        name="feeds",
+        template="components/feed_links.html",
+        context=sections.region_feed_links,
+        area="side",
+        order=30,
+        head_template="components/feed_autodiscovery.html",
+        routes=sections.REGION_ROUTES,
+        featurable_page_types=NEWS_AND_EVENTS,
+    )
+
+
+@hooks.register("register_region_section")
+def register_region_news():
+    return Section(name="news", template=TEASERS, context=sections.region_latest_news, order=20)
+
+
+@hooks.register("register_region_section")
+def register_region_events():
+    return Section(name="events", template=TEASERS, context=sections.region_upcoming_events, order=30)
+
+
+@hooks.register("register_project_section")
+def register_project_news():
+    return Section(name="news", template=TEASERS, context=sections.project_news, order=10)
+
+
+@hooks.register("register_project_section")
+def register_project_events():
+    return Section(name="events", template=TEASERS, context=sections.project_events, order=20)

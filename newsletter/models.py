@@ -58,11 +58,6 @@ class NewsletterSettings(BaseSiteSetting):
 class NewsletterIndexPage(BasePage):
     """The newsletter archive: every sent issue, with the way to subscribe."""
 
-    intro = models.TextField(_("Einleitung"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
     parent_page_types = ["regions.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count = 1

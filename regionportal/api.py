@@ -4,7 +4,6 @@ Every endpoint lists only live, public pages and can be narrowed to one region w
 ?region=<id or slug>. CORS allows any origin to GET (see CORS_* in settings).
 """
 
-from django.db.models import Q
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -12,6 +11,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from contacts.models import ContactPersonPage, OrganisationPage
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
+from regions.queries import in_regions
 
 
 class RegionFilter:
@@ -25,12 +25,7 @@ class RegionFilter:
         region = RegionPage.objects.live().public().filter(**lookup).first()
         if region is None:
             raise BadRequestError(f"region '{value}' is not a published region (use its id or slug)")
-        assigned = Q(path__startswith=region.path)
-        if queryset.model is NewsPage:
-            assigned |= Q(regions=region)
-        elif queryset.model is OrganisationPage:
-            assigned |= Q(region=region)
-        return queryset.filter(assigned).distinct()
+        return in_regions(queryset, [region])
 
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):

@@ -19,7 +19,7 @@ urlpatterns = [
     path("k/<int:page_id>/", short_url, name="contact_short_url"),
     path("newsletter-abo/", include("newsletter.urls")),
     path("suche/", include("search.urls")),
-    path("barriere-melden/", include("core.urls")),
+    path("barriere-melden/", include("legal.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class RegionsConfig(AppConfig):
     name = "regions"
-    verbose_name = "Regionen und Projekte"
+    verbose_name = "Regionen"

@@ -1,17 +1,50 @@
-"""Which region a page is filed under, for many pages in one query."""
+"""Which region a page is filed under, and which pages belong to a region: one answer for every page type.
 
-from django.db.models import CharField, OuterRef, Subquery, Value
+A page type that can also be assigned to regions elsewhere in the tree names the fields that do so in
+`region_fields` (e.g. NewsPage: "regions", OrganisationPage: "region"); everything else belongs to the
+region it is filed under.
+"""
+
+from django.db.models import CharField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 # Regions are children of a site's home page (RegionPage.parent_page_types), so at this depth.
 REGION_DEPTH = 3
 
 
-def with_filing_region(pages):
-    """Annotate each page with `filing_region`: the title of the region above it (or itself), else ""."""
-    from regions.models import RegionPage
+def region_condition(model, regions):
+    """Q for pages of `model` filed under one of `regions` or assigned to one through `model.region_fields`."""
+    regions = list(regions)
+    if not regions:
+        return Q(pk__in=[])
+    condition = Q()
+    for region in regions:
+        condition |= Q(path__startswith=region.path)
+    for field in getattr(model, "region_fields", ()):
+        condition |= Q(**{f"{field}__in": regions})
+    return condition
 
-    region_path = Substr(OuterRef("path"), 1, Page.steplen * REGION_DEPTH)
-    regions = RegionPage.objects.filter(path=region_path).values("title")[:1]
-    return pages.annotate(filing_region=Coalesce(Subquery(regions), Value(""), output_field=CharField()))
+
+def in_regions(pages, regions):
+    """The pages of the queryset `pages` that belong to any of `regions` (each page once)."""
+    pages = pages.filter(region_condition(pages.model, regions))
+    return pages.distinct() if getattr(pages.model, "region_fields", ()) else pages
+
+
+class RegionPageQuerySet(PageQuerySet):
+    def filing_region_of(self, page):
+        """The region `page` is filed under (a region page answers itself), or None."""
+        if page.depth < REGION_DEPTH:
+            return None
+        return self.filter(path=page.path[: Page.steplen * REGION_DEPTH]).first()
+
+    def annotate_filing_region(self, pages):
+        """`pages` with `filing_region_id` and `filing_region` (its title, else "") in the same query."""
+        region_path = Substr(OuterRef("path"), 1, Page.steplen * REGION_DEPTH)
+        regions = self.filter(path=region_path)
+        return pages.annotate(
+            filing_region_id=Subquery(regions.values("pk")[:1], output_field=IntegerField()),
+            filing_region=Coalesce(Subquery(regions.values("title")[:1]), Value(""), output_field=CharField()),
+        )

@@ -1,23 +1,16 @@
-"""Abstract page parts, legal pages and site settings that every content app builds on."""
+"""Abstract page parts, plain content pages, the image model and site settings every content app builds on."""
 
-from core.models.legal import (
-    OMBUDSSTELLE_URL,
-    AccessibilityFeedback,
-    AccessibilityStatementPage,
-    ContentPage,
-    ImprintPage,
-)
+from core.models.content import ContentPage
+from core.models.images import PortalImage, PortalRendition
 from core.models.pages import BasePage, ContactDetailsMixin, PostalAddressMixin
 from core.models.settings import PortalSettings
 
 __all__ = [
-    "OMBUDSSTELLE_URL",
-    "AccessibilityFeedback",
-    "AccessibilityStatementPage",
     "BasePage",
     "ContactDetailsMixin",
     "ContentPage",
-    "ImprintPage",
+    "PortalImage",
+    "PortalRendition",
     "PortalSettings",
     "PostalAddressMixin",
 ]

@@ -6,9 +6,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api import PhoneNumberField as PhoneNumberSerializer
 from core.page_forms import ReviewPageForm
 
 # Owner and review dates: editorial metadata, not content (see BasePage.with_content_json).
@@ -24,13 +27,15 @@ class BasePage(Page):
         blank=True,
         help_text=_("Kürzerer Titel für Übersichten; leer lassen, um den Seitentitel zu verwenden."),
     )
-    listing_summary = models.TextField(
-        _("Teasertext"),
+    intro = models.TextField(
+        _("Einleitung"),
         blank=True,
-        help_text=_("Zwei bis drei Sätze für Übersichten und Suchergebnisse."),
+        help_text=_(
+            "Zwei bis drei Sätze: Vorspann der Seite und Teasertext in Übersichten, Feeds und Suchergebnissen."
+        ),
     )
     listing_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("Teaserbild"),
         null=True,
         blank=True,
@@ -60,7 +65,7 @@ class BasePage(Page):
 
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
-            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            [FieldPanel("listing_title"), FieldPanel("listing_image")],
             heading=_("Teaser in Übersichten"),
         ),
     ]
@@ -75,8 +80,13 @@ class BasePage(Page):
             heading=_("Pflege und Prüfung"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     base_form_class = ReviewPageForm
+    # Page types whose intro must be filled in (ReviewPageForm makes the field required).
+    intro_required = False
+    # Open Graph type of the page ("article" for dated articles).
+    og_type = "website"
 
     class Meta:
         abstract = True
@@ -98,13 +108,10 @@ class BasePage(Page):
 
     @property
     def teaser_summary(self):
-        """Teaser text, else the search description, else the start of the page's intro."""
-        if self.listing_summary:
-            return self.listing_summary
+        """The search description if set, else the start of the intro."""
         if self.search_description:
             return self.search_description
-        intro = getattr(self, "intro", "")
-        return Truncator(intro).words(40) if intro else ""
+        return Truncator(self.intro).words(40) if self.intro else ""
 
     @property
     def teaser_image(self):
@@ -164,6 +171,13 @@ class PostalAddressMixin(models.Model):
         )
     ]
 
+    api_fields = [
+        APIField("address_lines"),
+        APIField("street_address"),
+        APIField("postal_code"),
+        APIField("locality"),
+    ]
+
     class Meta:
         abstract = True
 
@@ -199,6 +213,12 @@ class ContactDetailsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    api_fields = [
+        APIField("phone", serializer=PhoneNumberSerializer()),
+        APIField("email"),
+        APIField("website"),
+    ]
 
     @property
     def phone_display(self):

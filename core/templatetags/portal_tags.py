@@ -1,4 +1,4 @@
-"""Tags and filters for the public templates: navigation, contact cards, pagination, links and labels."""
+"""Tags and filters for the public templates: navigation, teasers, page sections, pagination, links."""
 
 from django import template
 from django.apps import apps
@@ -13,19 +13,24 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """The home page's live, public children that editors put in the menu (the portal's main sections)."""
+    root = _site_root(context.get("request"))
+    return root.get_children().live().public().in_menu() if root is not None else []
+
+
 @register.inclusion_tag("navigation/main_nav.html", takes_context=True)
 def main_menu(context):
-    """The home page's live, public, in-menu children; `current` is "page" on the page, "true" below it."""
+    """The main sections as menu items; `current` is "page" on the section's page, "true" below it."""
     request = context.get("request")
-    root = _site_root(request)
     current_page = context.get("page")
     items = []
-    if root is not None:
-        for child in root.get_children().live().public().in_menu():
-            current = ""
-            if current_page is not None and current_page.path.startswith(child.path):
-                current = "page" if current_page.pk == child.pk else "true"
-            items.append({"title": child.title, "url": child.get_url(request), "current": current})
+    for child in menu_pages(context):
+        current = ""
+        if current_page is not None and current_page.path.startswith(child.path):
+            current = "page" if current_page.pk == child.pk else "true"
+        items.append({"title": child.title, "url": child.get_url(request), "current": current})
     return {"items": items}
 
 
@@ -74,25 +79,12 @@ def teaser(page, heading_level=3, url=None):
     }
 
 
-@register.inclusion_tag("components/contact_card.html")
-def contact_card(person, heading_level=3):
-    """Render a contact person as the contact card component with flat variables."""
-    organisation = person.organisation
-    return {
-        "name": person.full_name,
-        "url": person.url,
-        "role": person.role,
-        "organisation": organisation.title if organisation else "",
-        "organisation_url": live_url(organisation),
-        "address_lines": person.address_lines,
-        "phone": person.phone_display,
-        "phone_e164": person.phone.as_e164 if person.phone else "",
-        "email": person.email,
-        "website": person.website,
-        "photo": person.photo,
-        "reviewed_on": person.last_reviewed_on,
-        "heading_level": heading_level,
-    }
+@register.simple_tag(takes_context=True)
+def render_section(context, section, template_name=None):
+    """Render a page section's template (or `template_name`) with the section's own context added."""
+    template = context.template.engine.get_template(template_name or section.template)
+    with context.push(**section.context):
+        return template.render(context)
 
 
 @register.simple_tag

@@ -14,7 +14,6 @@ register = template.Library()
 SHARE_IMAGE_FILTER = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "images/share-default.png"  # 1200x630, KERN colours, drawn with Pillow
 DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)
-ARTICLE_PAGE_TYPES = {"news.NewsPage"}  # og:type "article"; every other document is a "website"
 DESCRIPTION_MAX_LENGTH = 300
 
 
@@ -111,7 +110,7 @@ def share_meta(context):
         title = page.seo_title or page.title
     else:
         title = str(context.get("title") or portal.portal_name)
-    is_article = page is not None and page._meta.label in ARTICLE_PAGE_TYPES
+    is_article = getattr(page, "og_type", "website") == "article"
     published = getattr(page, "teaser_date", None) if is_article else None
     return {
         "title": title,

@@ -60,7 +60,6 @@ class EventPageQuerySet(PageQuerySet):
 class EventPage(RoutablePageMixin, BasePage):
     """An event with one or more dates and places, its organiser and a description."""
 
-    intro = models.TextField(_("Kurzbeschreibung"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Beschreibung"))
     organiser = models.ForeignKey(
         "contacts.OrganisationPage",
@@ -77,7 +76,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Nur wenn der Veranstalter keine eigene Seite im Portal hat."),
     )
     project = models.ForeignKey(
-        "regions.ProjectPage",
+        "projects.ProjectPage",
         verbose_name=_("Projekt"),
         null=True,
         blank=True,
@@ -89,7 +88,6 @@ class EventPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
         InlinePanel("dates", label=_("Termin"), min_num=1),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -99,7 +97,6 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("expected_participants"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("organiser_name"),
     ]
@@ -117,6 +114,7 @@ class EventPage(RoutablePageMixin, BasePage):
     subpage_types = []
     template = "pages/event_page.html"
     objects = PageManager.from_queryset(EventPageQuerySet)()
+    intro_required = True
 
     class Meta:
         verbose_name = _("Veranstaltung")
@@ -274,11 +272,6 @@ class EventDate(Orderable):
 
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The portal-wide event calendar: upcoming events first, then past ones."""
-
-    intro = models.TextField(_("Einleitung"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["regions.HomePage"]
     subpage_types = ["news.EventPage"]

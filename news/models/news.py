@@ -23,6 +23,8 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from news.feeds import NewsFeedRoutesMixin
 from news.forms import NewsFilterForm
+from regions.models import RegionPage
+from regions.queries import region_condition
 
 NEWS_PER_PAGE = 10
 
@@ -47,9 +49,6 @@ class NewsPage(BasePage):
     """A news item ("Aktuelles") with its teaser, optionally pointing to the full article elsewhere."""
 
     date = models.DateField(_("Datum"), default=datetime.date.today)
-    intro = models.TextField(
-        _("Teasertext"), help_text=_("Erscheint in Übersichten mit dem Link „mehr lesen“ und als Vorspann.")
-    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
     regions = ParentalManyToManyField(
         "regions.RegionPage",
@@ -59,7 +58,7 @@ class NewsPage(BasePage):
         help_text=_("Die Region, unter der die Meldung angelegt ist, gilt immer; hier weitere wählen."),
     )
     project = models.ForeignKey(
-        "regions.ProjectPage",
+        "projects.ProjectPage",
         verbose_name=_("Projekt"),
         null=True,
         blank=True,
@@ -93,7 +92,6 @@ class NewsPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
-        FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -107,7 +105,6 @@ class NewsPage(BasePage):
         MultiFieldPanel([FieldPanel("external_url"), FieldPanel("read_more_text")], heading=_("Teaser-Link")),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("date"),
     ]
@@ -127,6 +124,9 @@ class NewsPage(BasePage):
     subpage_types = []
     template = "pages/news_page.html"
     objects = PageManager.from_queryset(NewsPageQuerySet)()
+    intro_required = True
+    og_type = "article"
+    region_fields = ("regions",)  # besides the region it is filed under (regions.queries)
 
     class Meta:
         verbose_name = _("Meldung")
@@ -164,10 +164,7 @@ class NewsPage(BasePage):
 
     def related_news(self, limit=3):
         """Other news of the same regions or fields of action, newest first."""
-        regions = self.all_regions()
-        same_region = Q(regions__in=regions)
-        for region in regions:
-            same_region |= Q(path__startswith=region.path)
+        same_region = region_condition(NewsPage, self.all_regions())
         same_field = Q(fields_of_action__in=self.fields_of_action.all())
         related = NewsPage.objects.teasers().filter(same_region | same_field).exclude(pk=self.pk)
         return related.distinct()[:limit]
@@ -195,18 +192,13 @@ class NewsPage(BasePage):
 
     def all_regions(self):
         """The region the item is filed under plus the further regions chosen for it."""
-        from regions.models import RegionPage
-
-        return RegionPage.objects.live().filter(Q(pk__in=self.regions.all()) | Q(pk__in=self.get_ancestors()))
+        filed_under = RegionPage.objects.filing_region_of(self)
+        chosen = Q(pk__in=self.regions.all())
+        return RegionPage.objects.live().filter(chosen | Q(pk=filed_under.pk) if filed_under else chosen)
 
 
 class NewsIndexPage(NewsFeedRoutesMixin, BasePage):
     """The portal-wide news listing ("Aktuelles"): all regions' news, newest first, filterable."""
-
-    intro = models.TextField(_("Einleitung"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["regions.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -220,8 +212,6 @@ class NewsIndexPage(NewsFeedRoutesMixin, BasePage):
         return NewsPage.objects.teasers()
 
     def filter_form(self, data):
-        from regions.models import RegionPage
-
         return NewsFilterForm(
             data,
             regions=RegionPage.objects.live().public().order_by("title"),

@@ -32,12 +32,16 @@ INSTALLED_APPS = [
     "core",
     "regions",
     "contacts",
+    "projects",
     "news",
     "newsletter",
+    "legal",
     "search",
     "security",
     "editorial",
     "linkcheck",
+    "worker",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -201,6 +205,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+WAGTAILIMAGES_IMAGE_MODEL = "core.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Video formats for the sign-language videos (BITV 2.0 Anlage 2), downloadable as documents.
 WAGTAILDOCS_EXTENSIONS = [

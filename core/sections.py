@@ -1,0 +1,98 @@
+"""Sections that apps higher up contribute to a page through Wagtail hooks, so the page imports none of them.
+
+A page type names its hook (`section_hook`, e.g. "register_region_section"). Every function registered
+for that hook returns a `Section`: a template component with its order and area, a context function,
+and optionally URL routes below the page, editor panels and page types an editor may feature. The
+page renders its sections generically; a new content type adds a section without touching the page.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from wagtail import hooks
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of a page contributed by another app."""
+
+    name: str
+    template: str
+    # page -> dict for the template; an empty result leaves the section out.
+    context: Any
+    order: int = 100
+    # Where the page places it, e.g. "main" or "side" (see the page's template).
+    area: str = "main"
+    # Optional template for the page's <head> (e.g. feed autodiscovery), with the same context.
+    head_template: str = ""
+    # URL patterns (django.urls.path) below the page; their views are called as view(page, request, ...).
+    routes: tuple = ()
+    # Editor panels appended to the page's content tab.
+    panels: tuple = ()
+    # Page types ("app.Model") an editor may pin on the page.
+    featurable_page_types: tuple = ()
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    """A section with its context for one page."""
+
+    name: str
+    template: str
+    head_template: str
+    context: dict
+
+
+def registered_sections(hook_name):
+    """The sections registered for `hook_name`, in page order."""
+    return sorted((make() for make in hooks.get_hooks(hook_name)), key=lambda section: (section.order, section.name))
+
+
+class SectionPanels:
+    """`content_panels` that end with the panels of the page's sections, read when the editor is built."""
+
+    def __init__(self, panels):
+        self.panels = list(panels)
+
+    def __get__(self, instance, owner):
+        return self.panels + [panel for section in owner.sections() for panel in section.panels]
+
+
+class SectionedPageMixin(RoutablePageMixin):
+    """A page whose sections come from `section_hook`: their routes answer below it, their parts render on it."""
+
+    section_hook = ""
+
+    @classmethod
+    def sections(cls):
+        return registered_sections(cls.section_hook)
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return super().get_subpage_urls() + tuple(
+            route for section in cls.sections() for route in section.routes
+        )
+
+    @classmethod
+    def featurable_page_types(cls):
+        return [page_type for section in cls.sections() for page_type in section.featurable_page_types]
+
+    def section_areas(self):
+        """{"main": [RenderedSection, …], "side": […], …}; sections with nothing to show are left out."""
+        areas = {}
+        for section in self.sections():
+            context = section.context(self)
+            if context:
+                rendered = RenderedSection(section.name, section.template, section.head_template, context)
+                areas.setdefault(section.area, []).append(rendered)
+        return areas
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        areas = self.section_areas()
+        context["sections"] = areas
+        context["head_sections"] = [
+            section for area in areas.values() for section in area if section.head_template
+        ]
+        return context

@@ -1,0 +1,101 @@
+"""What news and events contribute to the home page, region pages and project pages (see wagtail_hooks.py)."""
+
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from news.calendar import calendar_response
+from news.feeds import AtomNewsFeed, NewsFeed, feed_items
+from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from regions.queries import in_regions
+
+HOME_TEASER_COUNT = 3
+REGION_NEWS_COUNT = 4
+REGION_EVENT_COUNT = 4
+
+
+def region_news(region):
+    """News filed under the region or assigned to it, newest first."""
+    return in_regions(NewsPage.objects.teasers(), [region])
+
+
+def region_events(region):
+    return in_regions(EventPage.objects.live().public(), [region]).prefetch_related("dates")
+
+
+# Routes below every region page; the addresses are those partners and calendar apps subscribed to.
+def region_rss(region, request):
+    return NewsFeed(region, feed_items(region_news(region)))(request)
+
+
+def region_atom(region, request):
+    return AtomNewsFeed(region, feed_items(region_news(region)))(request)
+
+
+def region_calendar(region, request):
+    """Calendar feed of the region's events for subscription."""
+    name = f"{region.title} – {region.get_site().site_name}"
+    return calendar_response(region_events(region), name, region.slug)
+
+
+REGION_ROUTES = (
+    path("feed/rss/", region_rss, name="rss"),
+    path("feed/atom/", region_atom, name="atom"),
+    path("kalender/", region_calendar, name="calendar"),
+)
+
+
+def region_feed_links(region):
+    return {
+        "title": region.title,
+        "rss_url": region.url + region.reverse_subpage("rss"),
+        "atom_url": region.url + region.reverse_subpage("atom"),
+        "calendar_url": region.full_url + region.reverse_subpage("calendar"),
+    }
+
+
+def region_latest_news(region):
+    items = region_news(region).exclude(pk=region.featured_page_id or 0)[:REGION_NEWS_COUNT]
+    return {"heading": _("Aktuelles aus der Region"), "items": items}
+
+
+def region_upcoming_events(region):
+    items = EventPage.objects.upcoming_first(limit=REGION_EVENT_COUNT, within=region)
+    return {"heading": _("Veranstaltungen in der Region"), "items": items}
+
+
+def home_news(home):
+    index = NewsIndexPage.objects.live().public().first()
+    context = {
+        "heading": _("Aktuelles"),
+        "items": NewsPage.objects.teasers()[:HOME_TEASER_COUNT],
+        "empty": _("Derzeit gibt es keine Meldungen."),
+        "more_text": _("Alle Meldungen"),
+    }
+    if index is not None:
+        context.update(
+            more_url=index.url,
+            title=index.title,
+            rss_url=index.url + index.reverse_subpage("rss"),
+            atom_url=index.url + index.reverse_subpage("atom"),
+        )
+    return context
+
+
+def home_events(home):
+    index = EventIndexPage.objects.live().public().first()
+    return {
+        "heading": _("Veranstaltungen"),
+        "items": EventPage.objects.upcoming_first(limit=HOME_TEASER_COUNT),
+        "empty": _("Zurzeit sind keine Veranstaltungen geplant."),
+        "more_url": index.url if index else "",
+        "more_text": _("Alle Veranstaltungen"),
+    }
+
+
+def project_news(project):
+    items = NewsPage.objects.teasers().filter(project=project)
+    return {"heading": _("Aktuelles zum Projekt"), "items": items}
+
+
+def project_events(project):
+    return {"heading": _("Veranstaltungen zum Projekt"), "items": EventPage.objects.upcoming_first(project=project)}
