@@ -40,5 +40,7 @@ def register_contacts():
         template="sections/region_contacts.html",
         context=contacts,
         order=40,
-        panels=(MultiFieldPanel([InlinePanel("contact_links", label=_("Kontaktperson"))], heading=_("Kontakt")),),
+        panels=(
+            MultiFieldPanel([InlinePanel("contact_links", label=_("Kontaktperson"))], heading=_("Kontakt")),
+        ),
     )

@@ -46,7 +46,9 @@ class RenderedSection:
 
 def registered_sections(hook_name):
     """The sections registered for `hook_name`, in page order."""
-    return sorted((make() for make in hooks.get_hooks(hook_name)), key=lambda section: (section.order, section.name))
+    return sorted(
+        (make() for make in hooks.get_hooks(hook_name)), key=lambda section: (section.order, section.name)
+    )
 
 
 class SectionPanels:
@@ -60,7 +62,7 @@ class SectionPanels:
 
 
 class SectionedPageMixin(RoutablePageMixin):
-    """A page whose sections come from `section_hook`: their routes answer below it, their parts render on it."""
+    """A page whose sections come from `section_hook`: their routes answer below it, their parts on it."""
 
     section_hook = ""
 

@@ -15,7 +15,6 @@ page, "Freigabe" by its publish right on the home page, the portal team by its r
 sections), not by its name, so renaming a region or a group does not create a second team.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -40,19 +39,18 @@ WAGTAIL_STARTER_WORKFLOW = "Moderators approval"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-IMAGES = settings.WAGTAILIMAGES_IMAGE_MODEL.split(".")[0]  # the image model's app
-IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL.split(".")[1].lower()
+# Wagtail checks image rights on wagtailimages.Image, also for the portal's own image model.
 EDITOR_COLLECTION_PERMISSIONS = [
-    f"{IMAGES}.add_{IMAGE_MODEL}",
-    f"{IMAGES}.change_{IMAGE_MODEL}",
-    f"{IMAGES}.choose_image",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
 MODERATOR_COLLECTION_PERMISSIONS = [
     *EDITOR_COLLECTION_PERMISSIONS,
-    f"{IMAGES}.delete_{IMAGE_MODEL}",
+    "wagtailimages.delete_image",
     "wagtaildocs.delete_document",
 ]
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]

@@ -98,4 +98,7 @@ def project_news(project):
 
 
 def project_events(project):
-    return {"heading": _("Veranstaltungen zum Projekt"), "items": EventPage.objects.upcoming_first(project=project)}
+    return {
+        "heading": _("Veranstaltungen zum Projekt"),
+        "items": EventPage.objects.upcoming_first(project=project),
+    }

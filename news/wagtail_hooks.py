@@ -41,7 +41,9 @@ class EventIndexView(IndexView):
     """The event listing, with each event's region and dates fetched for the whole page at once."""
 
     def get_base_queryset(self):
-        return RegionPage.objects.annotate_filing_region(super().get_base_queryset()).prefetch_related("dates")
+        return RegionPage.objects.annotate_filing_region(super().get_base_queryset()).prefetch_related(
+            "dates"
+        )
 
 
 class NewsListingViewSet(PageListingViewSet):

@@ -15,7 +15,9 @@ from core.sections import SectionedPageMixin
 
 
 class ProjectPageTag(TaggedItemBase):
-    content_object = ParentalKey("projects.ProjectPage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "projects.ProjectPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class ProjectPage(SectionedPageMixin, BasePage):

@@ -14,4 +14,6 @@ def region_projects(region):
 
 @hooks.register("register_region_section")
 def register_region_projects():
-    return Section(name="projects", template="components/teaser_section.html", context=region_projects, order=10)
+    return Section(
+        name="projects", template="components/teaser_section.html", context=region_projects, order=10
+    )

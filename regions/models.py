@@ -108,7 +108,7 @@ class FeaturedPageChooserPanel(PageChooserPanel):
 
 
 class RegionPage(SectionedPageMixin, BasePage):
-    """A region of NRW with its profile and key figures; news, events, projects and contacts come as sections."""
+    """A region of NRW with profile and key figures; news, events, projects and contacts come as sections."""
 
     short_name = models.CharField(
         _("Kurzname"),

@@ -15,7 +15,7 @@ REGION_DEPTH = 3
 
 
 def region_condition(model, regions):
-    """Q for pages of `model` filed under one of `regions` or assigned to one through `model.region_fields`."""
+    """Q for pages of `model` filed under one of `regions` or assigned to one by `model.region_fields`."""
     regions = list(regions)
     if not regions:
         return Q(pk__in=[])
@@ -46,5 +46,7 @@ class RegionPageQuerySet(PageQuerySet):
         regions = self.filter(path=region_path)
         return pages.annotate(
             filing_region_id=Subquery(regions.values("pk")[:1], output_field=IntegerField()),
-            filing_region=Coalesce(Subquery(regions.values("title")[:1]), Value(""), output_field=CharField()),
+            filing_region=Coalesce(
+                Subquery(regions.values("title")[:1]), Value(""), output_field=CharField()
+            ),
         )

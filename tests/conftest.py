@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page
 
-from core.demo import DemoContentLoader
+from demo.loader import DemoContentLoader
 
 
 @pytest.fixture(scope="session")

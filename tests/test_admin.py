@@ -30,7 +30,7 @@ def test_every_page_types_edit_view_opens(admin_client):
     [
         ("news.newspage", "metropole-ruhr"),
         ("news.eventpage", "metropole-ruhr"),
-        ("regions.projectpage", "metropole-ruhr"),
+        ("projects.projectpage", "metropole-ruhr"),
         ("contacts.contactpersonpage", "metropole-ruhr"),
         ("contacts.organisationpage", "partnerverzeichnis"),
         ("regions.regionpage", ""),

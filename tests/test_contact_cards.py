@@ -9,7 +9,7 @@ import pytest
 import vobject
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
-from wagtail.images.models import Image
+from wagtail.images import get_image_model
 
 from contacts.models import ContactIndexPage
 from tests.conftest import visible_text
@@ -85,7 +85,7 @@ def test_organisation_vcard_is_marked_as_company(client, demo_page):
 def test_vcard_includes_the_photo_as_jpeg(client, demo_page):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (600, 500), "#336699").save(buffer, format="PNG")
-    photo = Image.objects.create(title="Porträt", file=ImageFile(buffer, name="portraet.png"))
+    photo = get_image_model().objects.create(title="Porträt", file=ImageFile(buffer, name="portraet.png"))
     person = demo_page(BECK)
     person.photo = photo
     person.save_revision().publish()

@@ -10,7 +10,8 @@ from wagtail.models import Page, Revision, Site
 from contacts.models import ContactPersonPage, OrganisationPageTag
 from core.models import PortalSettings
 from news.models import EventDate, EventPage, NewsPage, NewsPageTag
-from regions.models import ProjectPageTag, RegionPageTag
+from projects.models import ProjectPageTag
+from regions.models import RegionPageTag
 
 pytestmark = pytest.mark.django_db
 

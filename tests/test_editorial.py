@@ -137,7 +137,7 @@ def test_worker_publishes_sends_newsletters_reminds_owners_and_checks_links(clie
 
 
 def test_a_failing_job_is_logged_and_the_worker_goes_on(client, demo_page, monkeypatch, caplog):
-    from core.management.commands import run_worker
+    from worker.management.commands import run_worker
 
     def failing_for_daily_jobs(command, **options):
         if command in ("send_review_reminders", "check_links"):

@@ -10,14 +10,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from core.blocks import BodyBlock, ExternalEmbedBlock
-from core.models import (
-    OMBUDSSTELLE_URL,
-    AccessibilityFeedback,
-    AccessibilityStatementPage,
-    ContentPage,
-    ImprintPage,
-    PortalSettings,
-)
+from core.models import ContentPage, PortalSettings
+from legal.models import OMBUDSSTELLE_URL, AccessibilityFeedback, AccessibilityStatementPage, ImprintPage
 from regions.models import HomePage
 from tests.conftest import parse_tags, visible_text
 
@@ -478,7 +472,7 @@ def test_admin_edit_views_of_the_new_pages_open(admin_client, demo_page, path):
 def test_admin_add_view_for_the_statement_opens_where_allowed(admin_client, demo_page):
     demo_page("barrierefreiheit").delete()
     home = Page.objects.get(pk=demo_page("").pk)
-    url = reverse("wagtailadmin_pages:add", args=["core", "accessibilitystatementpage", home.pk])
+    url = reverse("wagtailadmin_pages:add", args=["legal", "accessibilitystatementpage", home.pk])
     response = admin_client.get(url)
     assert response.status_code == 200
     assert OMBUDSSTELLE_URL in visible_text(response)

@@ -17,9 +17,9 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 
+from contacts.models import RegionContactPerson
 from linkcheck.extract import PortalHosts, normalise
 from linkcheck.models import Link
-from regions.models import RegionContactPerson
 from tests.conftest import visible_text
 from tests.factories import ContactPersonPageFactory, NewsPageFactory, OrganisationPageFactory
 

@@ -6,7 +6,8 @@ from wagtail.models import Page
 from contacts.models import ContactIndexPage, ContactPersonPage, DirectoryPage, OrganisationPage
 from core.models import ContentPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from regions.models import HomePage, ProjectPage, RegionPage
+from projects.models import ProjectPage
+from regions.models import HomePage, RegionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,6 @@ ALLOWED_PARENTS = {
     EventIndexPage: {HomePage},
     DirectoryPage: {HomePage},
     ContactIndexPage: {HomePage},
-    ContentPage: {HomePage, ContentPage},
 }
 
 
@@ -44,6 +44,27 @@ def test_region_content_cannot_be_created_at_the_wrong_place(demo_page):
     assert not ProjectPage.can_create_at(demo_page("aktuelles"))
     assert not RegionPage.can_create_at(demo_page("partnerverzeichnis"))
     assert not ContactPersonPage.can_create_at(news_item)
+
+
+def test_the_home_and_region_pages_take_exactly_the_types_that_name_them_as_parent(demo_page):
+    """Home and region pages list no subpage types (regions imports no app above it): children choose."""
+    home_children = {
+        model for model in HomePage.allowed_subpage_models() if model.can_exist_under(demo_page(""))
+    }
+    assert RegionPage in home_children and NewsIndexPage in home_children and ContentPage in home_children
+    assert NewsPage not in home_children and ProjectPage not in home_children
+    region_children = set(RegionPage.allowed_subpage_models())
+    assert {ProjectPage, OrganisationPage, ContactPersonPage, NewsPage, EventPage} <= region_children
+    assert not region_children & {RegionPage, HomePage, NewsIndexPage, DirectoryPage}
+
+
+def test_content_pages_go_below_the_home_page_or_another_content_page(demo_page):
+    """ContentPage lives in core, which names no home page type: it checks the parent's place instead."""
+    assert ContentPage.can_create_at(demo_page(""))
+    assert ContentPage.can_create_at(demo_page("datenschutz"))
+    assert not ContentPage.can_create_at(demo_page("metropole-ruhr"))
+    assert not ContentPage.can_create_at(demo_page("aktuelles"))
+    assert not ContentPage.can_create_at(Page.get_first_root_node())
 
 
 def test_portal_wide_pages_exist_only_once(demo_page):

@@ -29,7 +29,6 @@ class PortalImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("Bild")
         verbose_name_plural = _("Bilder")
-        permissions = [("choose_image", "Can choose image")]
 
 
 class PortalRendition(AbstractRendition):

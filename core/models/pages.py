@@ -31,7 +31,7 @@ class BasePage(Page):
         _("Einleitung"),
         blank=True,
         help_text=_(
-            "Zwei bis drei Sätze: Vorspann der Seite und Teasertext in Übersichten, Feeds und Suchergebnissen."
+            "Zwei bis drei Sätze: Vorspann der Seite und Teaser in Übersichten, Feeds und Suchergebnissen."
         ),
     )
     listing_image = models.ForeignKey(

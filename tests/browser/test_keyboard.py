@@ -148,7 +148,7 @@ def test_accessibility_feedback_form_works_with_the_keyboard(demo_site, page):
     response = page.goto(demo_site.url + FEEDBACK_PATH)
     if response is None or response.status == 404:
         pytest.skip(f"{FEEDBACK_PATH} is not built yet")
-    from core.models import AccessibilityFeedback
+    from legal.models import AccessibilityFeedback
 
     tab_until(page, "main button[type=submit]")
     page.keyboard.press("Enter")

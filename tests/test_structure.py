@@ -1,0 +1,153 @@
+"""The one-way layout at work: sections registered from above, one region helper, one page vocabulary."""
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from contacts.models import OrganisationPage
+from core.sections import Section
+from news.models import EventPage, NewsPage
+from projects.models import ProjectPage
+from regions.models import RegionPage
+from regions.queries import in_regions
+from tests.conftest import visible_text
+from tests.factories import NewsPageFactory, OrganisationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+RUHR = "metropole-ruhr"
+
+
+def greeting_view(region, request):
+    return HttpResponse(f"Hallo {region.slug}", content_type="text/plain")
+
+
+def greeting_section():
+    """A section as a new app would register it, with a route below every region page."""
+    return Section(
+        name="greeting",
+        template="sections/tag_box.html",
+        context=lambda region: {"heading": f"Grüße aus {region.title}", "tags": []},
+        area="side",
+        order=5,
+        routes=(path("gruss/", greeting_view, name="greeting"),),
+        panels=(FieldPanel("short_name", heading="Kurzname (Test)"),),
+    )
+
+
+def forget_region_routes():
+    """RoutablePageMixin builds a page type's URL resolver once; tests that add routes rebuild it."""
+    if "_routablepage_urlresolver" in RegionPage.__dict__:
+        del RegionPage._routablepage_urlresolver
+
+
+def test_a_new_section_shows_on_region_pages_without_touching_regions(client, demo_page):
+    region = demo_page(RUHR)
+    forget_region_routes()
+    with hooks.register_temporarily("register_region_section", greeting_section):
+        page_text = visible_text(client.get(region.url))
+        route = client.get(region.url + "gruss/")
+        panels = [getattr(panel, "heading", "") for panel in RegionPage.content_panels]
+    forget_region_routes()
+    assert "Grüße aus Metropole Ruhr" in page_text
+    assert route.status_code == 200 and route.content == b"Hallo metropole-ruhr"
+    assert "Kurzname (Test)" in panels
+    assert client.get(region.url + "gruss/").status_code == 404
+
+
+def test_region_page_renders_the_registered_sections_in_order(client, demo_page):
+    text = visible_text(client.get(demo_page(RUHR).url))
+    headings = ["Abonnieren", "Aktuelles aus der Region", "Veranstaltungen in der Region", "Kontakt"]
+    positions = [text.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    names = [section.name for section in RegionPage.sections()]
+    assert names == ["carriers", "projects", "fields_of_action", "news", "events", "feeds", "contacts"]
+
+
+def test_region_feeds_and_calendar_answer_in_place_not_as_redirects(client, demo_page):
+    region = demo_page(RUHR)
+    for route, content_type in (
+        ("feed/rss/", "application/rss+xml"),
+        ("feed/atom/", "application/atom+xml"),
+        ("kalender/", "text/calendar"),
+    ):
+        response = client.get(region.url + route)
+        assert response.status_code == 200, route
+        assert response["Content-Type"].startswith(content_type), route
+    assert region.reverse_subpage("calendar") == "kalender/"
+
+
+def test_featured_page_chooser_offers_the_types_sections_register(admin_client, demo_page):
+    region = demo_page(RUHR)
+    assert {"news.NewsPage", "news.EventPage"} <= set(RegionPage.featurable_page_types())
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[region.pk]))
+    assert response.status_code == 200
+    assert "news.newspage" in response.content.decode().lower()
+
+
+def test_filing_region_of_any_page_type(demo_page):
+    region = demo_page(RUHR)
+    for page in (
+        region,
+        demo_page(f"{RUHR}/kraftwerksflaechen-neu-nutzen"),
+        demo_page(f"{RUHR}/rasmus-c-beck"),
+    ):
+        assert RegionPage.objects.filing_region_of(page) == region
+    assert RegionPage.objects.filing_region_of(demo_page("aktuelles")) is None
+    assert RegionPage.objects.filing_region_of(demo_page("")) is None
+
+
+def test_region_annotation_takes_one_query_for_a_whole_list(demo_page):
+    region = demo_page(RUHR)
+    for _ in range(5):
+        NewsPageFactory(parent=region)
+    with CaptureQueriesContext(connection) as queries:
+        annotated = list(RegionPage.objects.annotate_filing_region(Page.objects.filter(depth__gte=3)))
+    assert len(queries) == 1
+    below_ruhr = [page for page in annotated if page.path.startswith(region.path)]
+    assert len(below_ruhr) > 5
+    assert {(page.filing_region_id, page.filing_region) for page in below_ruhr} == {(region.pk, region.title)}
+    assert {page.filing_region for page in annotated if page.depth == 3 and page.pk != region.pk} >= {""}
+
+
+def test_pages_in_a_region_include_those_assigned_to_it(demo_page):
+    ruhr, bergisch = demo_page(RUHR), demo_page("bergisches-staedtedreieck")
+    news = NewsPageFactory(parent=ruhr)
+    news.regions.add(bergisch)
+    news.save()
+    organisation = OrganisationPageFactory(parent=demo_page("partnerverzeichnis"), region=bergisch)
+
+    assert news in in_regions(NewsPage.objects.all(), [bergisch])
+    assert organisation in in_regions(OrganisationPage.objects.all(), [bergisch])
+    assert organisation not in in_regions(OrganisationPage.objects.all(), [ruhr])
+    assert not in_regions(EventPage.objects.all(), []).exists()
+    assert list(in_regions(ProjectPage.objects.all(), [ruhr])) == list(
+        ProjectPage.objects.descendant_of(ruhr)
+    )
+
+
+def test_one_teaser_text_per_page_is_required_where_readers_rely_on_it(django_user_model, demo_page):
+    editor = django_user_model.objects.create_superuser("pruefer", "pruefer@example.org", "geheim-123")
+    assert "listing_summary" not in {field.name for field in NewsPage._meta.get_fields()}
+    news = demo_page(f"{RUHR}/kraftwerksflaechen-neu-nutzen")
+    form_class = NewsPage.get_edit_handler().get_form_class()
+    form = form_class(instance=news, for_user=editor)
+    assert form.fields["intro"].required
+    optional = OrganisationPage.get_edit_handler().get_form_class()
+    organisation = demo_page(f"{RUHR}/business-metropole-ruhr")
+    assert not optional(instance=organisation, for_user=editor).fields["intro"].required
+
+
+def test_images_carry_creator_licence_and_source(admin_client):
+    image_model = get_image_model()
+    assert image_model._meta.label == "core.PortalImage"
+    response = admin_client.get(reverse("wagtailimages:add"))
+    html = response.content.decode()
+    for name in ("creator", "licence", "source"):
+        assert f'name="{name}"' in html
