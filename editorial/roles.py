@@ -28,6 +28,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from regions.models import RegionPage
+
 MODERATORS = "Freigabe"
 PORTAL_EDITORS = "Portalredaktion"
 REGION_EDITORS_PREFIX = "Redaktion "
@@ -157,8 +159,6 @@ def region_collection(group):
 
 def shared_sections(home):
     """The top-level pages below the home page that belong to no region."""
-    from regions.models import RegionPage
-
     return home.get_children().not_type(RegionPage)
 
 
@@ -232,8 +232,6 @@ def setup_editorial(site=None):
     Teams are found again by the rights they hold (not by name), so renaming a group or a region
     in the admin does not create a second team.
     """
-    from regions.models import RegionPage
-
     site = site or Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     warnings = retire_wagtail_starters()
