@@ -5,9 +5,10 @@ from wagtail import hooks
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 
 from contacts.models import OrganisationPage
-from core.sections import Section
+from core.sections import Section, once_per_page
 
 
+@once_per_page
 def management(region):
     """The regional management's organisation page filed under the region, if any."""
     return OrganisationPage.objects.child_of(region).live().public().first()

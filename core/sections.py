@@ -6,6 +6,7 @@ and optionally URL routes below the page, editor panels and page types an editor
 page renders its sections generically; a new content type adds a section without touching the page.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,19 @@ def registered_sections(hook_name):
     return sorted(
         (make() for make in hooks.get_hooks(hook_name)), key=lambda section: (section.order, section.name)
     )
+
+
+def once_per_page(lookup):
+    """Decorate `lookup(page)` so sections sharing it query once per page object (i.e. per request)."""
+    attribute = f"_section_{lookup.__module__}_{lookup.__name__}".replace(".", "_")
+
+    @functools.wraps(lookup)
+    def cached(page):
+        if attribute not in page.__dict__:
+            page.__dict__[attribute] = lookup(page)
+        return page.__dict__[attribute]
+
+    return cached
 
 
 class SectionPanels:

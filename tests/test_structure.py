@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from contacts.models import OrganisationPage
+from contacts.wagtail_hooks import management
 from core.sections import Section
 from news.models import EventPage, NewsPage
 from projects.models import ProjectPage
@@ -151,3 +152,14 @@ def test_images_carry_creator_licence_and_source(admin_client):
     html = response.content.decode()
     for name in ("creator", "licence", "source"):
         assert f'name="{name}"' in html
+
+
+def test_a_lookup_shared_by_two_sections_queries_once_per_page(demo_page):
+    """Carriers (side) and Kontakt (main) both need the regional management: one lookup per render."""
+    region = demo_page(RUHR)
+    with CaptureQueriesContext(connection) as first:
+        organisation = management(region)
+    with CaptureQueriesContext(connection) as second:
+        assert management(region) is organisation
+    assert organisation.slug == "business-metropole-ruhr"
+    assert len(first) > 0 and len(second) == 0
