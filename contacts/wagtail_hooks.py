@@ -1,36 +1,21 @@
-"""The contacts' sections of a region page: who carries the regional management, and whom to contact."""
+"""The contacts' sections of a region page, with the editor panel for the region's contact people."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 
-from contacts.models import OrganisationPage
-from core.sections import Section, once_per_page
-
-
-@once_per_page
-def management(region):
-    """The regional management's organisation page filed under the region, if any."""
-    return OrganisationPage.objects.child_of(region).live().public().first()
-
-
-def carriers(region):
-    """The organisations that carry the region's management."""
-    organisation = management(region)
-    carriers = list(organisation.carriers.live().public()) if organisation else []
-    return {"carriers": carriers} if carriers else {}
-
-
-def contacts(region):
-    people = [link.person for link in region.contact_links.select_related("person") if link.person.live]
-    organisation = management(region)
-    return {"management": organisation, "people": people} if people or organisation else {}
+from contacts import sections
+from core.sections import Section
 
 
 @hooks.register("register_region_section")
 def register_carriers():
     return Section(
-        name="carriers", template="sections/region_carriers.html", context=carriers, area="side", order=10
+        name="carriers",
+        template="components/page_link_box.html",
+        context=sections.carriers,
+        area="side",
+        order=10,
     )
 
 
@@ -38,8 +23,8 @@ def register_carriers():
 def register_contacts():
     return Section(
         name="contacts",
-        template="sections/region_contacts.html",
-        context=contacts,
+        template="components/contact_section.html",
+        context=sections.contacts,
         order=40,
         panels=(
             MultiFieldPanel([InlinePanel("contact_links", label=_("Kontaktperson"))], heading=_("Kontakt")),

@@ -52,8 +52,15 @@ class ReviewPageForm(WagtailAdminPageForm):
             owner_field.queryset = owner_choices(self.for_user, self.instance.review_owner_id)
             owner_field.label_from_instance = get_user_display_name
         intro_field = self.fields.get("intro")
-        if intro_field is not None and getattr(self._meta.model, "intro_required", False):
-            intro_field.required = True
+        if intro_field is not None:
+            self.word_intro(intro_field, self._meta.model)
+
+    @staticmethod
+    def word_intro(field, page_type):
+        """The page type's own label, help text and requirement for the one intro field."""
+        field.required = getattr(page_type, "intro_required", False)
+        field.label = getattr(page_type, "intro_label", None) or field.label
+        field.help_text = getattr(page_type, "intro_help_text", None) or field.help_text
 
     def clean(self):
         cleaned_data = super().clean()

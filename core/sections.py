@@ -4,11 +4,18 @@ A page type names its hook (`section_hook`, e.g. "register_region_section"). Eve
 for that hook returns a `Section`: a template component with its order and area, a context function,
 and optionally URL routes below the page, editor panels and page types an editor may feature. The
 page renders its sections generically; a new content type adds a section without touching the page.
+
+The frame of every page works the same way: hook "register_site_section", areas "header" and
+"footer", context functions that take the request (the search form, the link "Barriere melden").
+
+Orders on region pages, low first: 10–19 what the region runs (projects; carriers in the side
+column), 20–39 what it publishes (news, events; fields of action and feeds in the side column),
+40–49 whom to contact. Home pages: 10 regions, 20 news, 30 events. Project pages: 10 news, 20 events.
 """
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -20,14 +27,14 @@ class Section:
 
     name: str
     template: str
-    # page -> dict for the template; an empty result leaves the section out.
-    context: Any
+    # page (request, for site sections) -> dict for the template; an empty result leaves it out.
+    context: Callable[..., dict]
     order: int = 100
     # Where the page places it, e.g. "main" or "side" (see the page's template).
     area: str = "main"
     # Optional template for the page's <head> (e.g. feed autodiscovery), with the same context.
     head_template: str = ""
-    # URL patterns (django.urls.path) below the page; their views are called as view(page, request, ...).
+    # URL patterns (django.urls.path) below the page; views are called as view(page, request, ...).
     routes: tuple = ()
     # Editor panels appended to the page's content tab.
     panels: tuple = ()
@@ -45,11 +52,13 @@ class RenderedSection:
     context: dict
 
 
+SITE_SECTION_HOOK = "register_site_section"
+
+
 def registered_sections(hook_name):
     """The sections registered for `hook_name`, in page order."""
-    return sorted(
-        (make() for make in hooks.get_hooks(hook_name)), key=lambda section: (section.order, section.name)
-    )
+    sections = (make() for make in hooks.get_hooks(hook_name))
+    return sorted(sections, key=lambda section: (section.order, section.name))
 
 
 def once_per_page(lookup):
@@ -63,6 +72,16 @@ def once_per_page(lookup):
         return page.__dict__[attribute]
 
     return cached
+
+
+def site_sections(request, area):
+    """The parts of every page's frame that apps registered for `area` ("header", "footer"), rendered."""
+    rendered = []
+    for section in registered_sections(SITE_SECTION_HOOK):
+        context = section.context(request) if section.area == area else None
+        if context:
+            rendered.append(RenderedSection(section.name, section.template, section.head_template, context))
+    return rendered
 
 
 class SectionPanels:
@@ -82,6 +101,7 @@ class SectionedPageMixin(RoutablePageMixin):
 
     @classmethod
     def sections(cls):
+        """The sections other apps registered for this page type, in page order."""
         return registered_sections(cls.section_hook)
 
     @classmethod
@@ -92,10 +112,16 @@ class SectionedPageMixin(RoutablePageMixin):
 
     @classmethod
     def featurable_page_types(cls):
+        """The page types ("app.Model") the sections offer to pin on this page."""
         return [page_type for section in cls.sections() for page_type in section.featurable_page_types]
 
     def section_areas(self):
-        """{"main": [RenderedSection, …], "side": […], …}; sections with nothing to show are left out."""
+        """{"main": [RenderedSection, …], "side": […], …}; sections with nothing to show are left out.
+
+        A page not saved yet (the preview of a new page) has nothing filed below it: no sections.
+        """
+        if self.pk is None:
+            return {}
         areas = {}
         for section in self.sections():
             context = section.context(self)

@@ -109,15 +109,22 @@ class ReviewReportView(PageReportView):
     no_results_message = _("Keine Seite ist überfällig oder ohne Verantwortliche.")
     columns = [
         TitleColumn("title", label=_("Titel"), url_name="wagtailadmin_pages:edit"),
-        Column("filing_region", label=_("Region")),
+        Column("filing_region_title", label=_("Region")),
         OwnerColumn("review_owner_name", label=_("Verantwortlich")),
         ReviewByColumn("review_by", label=_("Prüfen bis")),
         DateColumn("last_reviewed_on", label=_("Zuletzt geprüft am")),
     ]
-    list_export = ["title", "filing_region", "review_owner_name", "review_by", "last_reviewed_on", "edit_url"]
+    list_export = [
+        "title",
+        "filing_region_title",
+        "review_owner_name",
+        "review_by",
+        "last_reviewed_on",
+        "edit_url",
+    ]
     export_headings = {
         "title": _("Titel"),
-        "filing_region": _("Region"),
+        "filing_region_title": _("Region"),
         "review_owner_name": _("Verantwortlich"),
         "review_by": _("Prüfen bis"),
         "last_reviewed_on": _("Zuletzt geprüft am"),

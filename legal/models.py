@@ -122,6 +122,7 @@ class AccessibilityStatementPage(BasePage):
     subpage_types = []
     max_count = 1
     template = "pages/accessibility_statement_page.html"
+    intro_help_text = _("Für welche Website die Erklärung gilt und nach welchen Vorschriften.")
 
     class Meta:
         verbose_name = _("Erklärung zur Barrierefreiheit")

@@ -1,4 +1,4 @@
-"""What news and events contribute to the home page, region pages and project pages (see wagtail_hooks.py)."""
+"""What news and events contribute to home, region and project pages (registered in wagtail_hooks.py)."""
 
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -19,15 +19,18 @@ def region_news(region):
 
 
 def region_events(region):
+    """Every published event filed under the region, for its calendar feed."""
     return in_regions(EventPage.objects.live().public(), [region]).prefetch_related("dates")
 
 
 # Routes below every region page; the addresses are those partners and calendar apps subscribed to.
 def region_rss(region, request):
+    """/<region>/feed/rss/: the region's news as RSS 2.0."""
     return NewsFeed(region, feed_items(region_news(region)))(request)
 
 
 def region_atom(region, request):
+    """/<region>/feed/atom/: the region's news as Atom."""
     return AtomNewsFeed(region, feed_items(region_news(region)))(request)
 
 
@@ -45,6 +48,7 @@ REGION_ROUTES = (
 
 
 def region_feed_links(region):
+    """Links to the region's feeds and calendar (side column and <head>)."""
     return {
         "title": region.title,
         "rss_url": region.url + region.reverse_subpage("rss"),
@@ -54,16 +58,19 @@ def region_feed_links(region):
 
 
 def region_latest_news(region):
+    """The newest news of the region, without the one pinned above ("Im Fokus")."""
     items = region_news(region).exclude(pk=region.featured_page_id or 0)[:REGION_NEWS_COUNT]
     return {"heading": _("Aktuelles aus der Region"), "items": items}
 
 
 def region_upcoming_events(region):
-    items = EventPage.objects.upcoming_first(limit=REGION_EVENT_COUNT, within=region)
+    """The region's upcoming events, then its past ones."""
+    items = EventPage.objects.upcoming_first(limit=REGION_EVENT_COUNT, region=region)
     return {"heading": _("Veranstaltungen in der Region"), "items": items}
 
 
 def home_news(home):
+    """The newest news of all regions, with the link to all news and the portal feed in <head>."""
     index = NewsIndexPage.objects.live().public().first()
     context = {
         "heading": _("Aktuelles"),
@@ -82,6 +89,7 @@ def home_news(home):
 
 
 def home_events(home):
+    """The next events of all regions, with the link to the event calendar."""
     index = EventIndexPage.objects.live().public().first()
     return {
         "heading": _("Veranstaltungen"),
@@ -93,11 +101,13 @@ def home_events(home):
 
 
 def project_news(project):
+    """News about the project, newest first."""
     items = NewsPage.objects.teasers().filter(project=project)
     return {"heading": _("Aktuelles zum Projekt"), "items": items}
 
 
 def project_events(project):
+    """Events of the project, upcoming first."""
     return {
         "heading": _("Veranstaltungen zum Projekt"),
         "items": EventPage.objects.upcoming_first(project=project),

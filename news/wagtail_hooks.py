@@ -16,8 +16,8 @@ from regions.models import RegionPage
 
 def region_names(item):
     """The region a news item is filed under, then the further regions chosen for it."""
-    further = [region.title for region in item.regions.all() if region.title != item.filing_region]
-    return ", ".join([item.filing_region, *further] if item.filing_region else further)
+    further = [region.title for region in item.regions.all() if region.title != item.filing_region_title]
+    return ", ".join([item.filing_region_title, *further] if item.filing_region_title else further)
 
 
 def news_date(item):
@@ -70,7 +70,7 @@ class EventListingViewSet(PageListingViewSet):
     columns = [
         *PageListingViewSet.columns,
         Column("dates", label=_("Termine"), accessor=event_dates),
-        Column("regions", label=_("Region"), accessor="filing_region"),
+        Column("regions", label=_("Region"), accessor="filing_region_title"),
     ]
 
 
@@ -85,7 +85,6 @@ def register_event_listing():
 
 
 TEASERS = "components/teaser_section.html"
-NEWS_AND_EVENTS = ("news.NewsPage", "news.EventPage")
 
 
 @hooks.register("register_home_section")
@@ -115,18 +114,29 @@ def register_region_feeds():
         order=30,
         head_template="components/feed_autodiscovery.html",
         routes=sections.REGION_ROUTES,
-        featurable_page_types=NEWS_AND_EVENTS,
     )
 
 
 @hooks.register("register_region_section")
 def register_region_news():
-    return Section(name="news", template=TEASERS, context=sections.region_latest_news, order=20)
+    return Section(
+        name="news",
+        template=TEASERS,
+        context=sections.region_latest_news,
+        order=20,
+        featurable_page_types=("news.NewsPage",),
+    )
 
 
 @hooks.register("register_region_section")
 def register_region_events():
-    return Section(name="events", template=TEASERS, context=sections.region_upcoming_events, order=30)
+    return Section(
+        name="events",
+        template=TEASERS,
+        context=sections.region_upcoming_events,
+        order=30,
+        featurable_page_types=("news.EventPage",),
+    )
 
 
 @hooks.register("register_project_section")

@@ -9,14 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from contacts.views import short_url
 from regionportal.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("k/<int:page_id>/", short_url, name="contact_short_url"),
+    path("", include("contacts.urls")),
     path("newsletter-abo/", include("newsletter.urls")),
     path("suche/", include("search.urls")),
     path("barriere-melden/", include("legal.urls")),

@@ -15,9 +15,10 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from core.blocks import BodyBlock, KeyFigureBlock
+from core.blocks import BodyBlock
 from core.models import BasePage, PortalSettings
 from core.sections import SectionedPageMixin, SectionPanels
+from regions.blocks import KeyFigureBlock
 from regions.queries import RegionPageQuerySet
 
 SEARCH_PATH = "/suche/"  # the site search; its query parameter is q
@@ -158,6 +159,7 @@ class RegionPage(SectionedPageMixin, BasePage):
     template = "pages/region_page.html"
     section_hook = "register_region_section"
     intro_required = True
+    intro_help_text = _("Ein Absatz, der die Region vorstellt; erscheint auch in Übersichten.")
     objects = PageManager.from_queryset(RegionPageQuerySet)()
 
     class Meta:

@@ -16,37 +16,41 @@ REGION_DEPTH = 3
 
 def region_condition(model, regions):
     """Q for pages of `model` filed under one of `regions` or assigned to one by `model.region_fields`."""
-    regions = list(regions)
+    regions = [region for region in regions if region.pk is not None]  # an unsaved region has no pages
     if not regions:
         return Q(pk__in=[])
     condition = Q()
     for region in regions:
         condition |= Q(path__startswith=region.path)
     for field in getattr(model, "region_fields", ()):
-        condition |= Q(**{f"{field}__in": regions})
+        assigned = model._default_manager.filter(**{f"{field}__in": regions}).values("pk")
+        condition |= Q(pk__in=assigned)
     return condition
 
 
 def in_regions(pages, regions):
-    """The pages of the queryset `pages` that belong to any of `regions` (each page once)."""
-    pages = pages.filter(region_condition(pages.model, regions))
-    return pages.distinct() if getattr(pages.model, "region_fields", ()) else pages
+    """The pages of the queryset `pages` that belong to any of `regions` (each page once, no DISTINCT)."""
+    return pages.filter(region_condition(pages.model, regions))
 
 
 class RegionPageQuerySet(PageQuerySet):
+    def filed_above(self, page):
+        """The region `page` is filed under (a region page: itself) as a queryset, empty if there is none."""
+        if page.depth < REGION_DEPTH:
+            return self.none()
+        return self.filter(path=page.path[: Page.steplen * REGION_DEPTH])
+
     def filing_region_of(self, page):
         """The region `page` is filed under (a region page answers itself), or None."""
-        if page.depth < REGION_DEPTH:
-            return None
-        return self.filter(path=page.path[: Page.steplen * REGION_DEPTH]).first()
+        return self.filed_above(page).first()
 
     def annotate_filing_region(self, pages):
-        """`pages` with `filing_region_id` and `filing_region` (its title, else "") in the same query."""
+        """`pages` with `filing_region_id` and `filing_region_title` ("" if none), in the same query."""
         region_path = Substr(OuterRef("path"), 1, Page.steplen * REGION_DEPTH)
-        regions = self.filter(path=region_path)
+        regions = self.filter(path=region_path).order_by()
         return pages.annotate(
             filing_region_id=Subquery(regions.values("pk")[:1], output_field=IntegerField()),
-            filing_region=Coalesce(
+            filing_region_title=Coalesce(
                 Subquery(regions.values("title")[:1]), Value(""), output_field=CharField()
             ),
         )

@@ -1,7 +1,7 @@
 """Factories for test pages beyond the demo content.
 
 Usage: ``NewsPageFactory(parent=region_page, title="…")`` creates a live news item below
-``region_page``; likewise EventPageFactory, OrganisationPageFactory and
+``region_page``; likewise EventPageFactory, ProjectPageFactory, OrganisationPageFactory and
 ContactPersonPageFactory. An event gets its dates from
 ``EventDateFactory(event=event_page, start_date=…)`` (default: a week from today).
 """
@@ -13,6 +13,7 @@ import wagtail_factories
 
 from contacts.models import ContactPersonPage, OrganisationPage
 from news.models import EventDate, EventPage, NewsPage
+from projects.models import ProjectPage
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):
@@ -48,6 +49,14 @@ class ContactPersonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContactPersonPage
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testprojekt {n}")
+    intro = factory.Faker("sentence", locale="de_DE")
+
+    class Meta:
+        model = ProjectPage
 
 
 class EventDateFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from contacts.models import ContactPersonPage, OrganisationPage
+from contacts.models import ContactPersonPage, OrganisationPage, RegionContactPerson
 from news.models import NEWS_PER_PAGE, EventPage, NewsPage
 from tests.conftest import visible_text
 from tests.factories import (
@@ -15,6 +15,7 @@ from tests.factories import (
     EventPageFactory,
     NewsPageFactory,
     OrganisationPageFactory,
+    ProjectPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,22 @@ def test_region_page_shows_news_tagged_with_it_from_other_regions(client, demo_p
     assert "Schmiede für Urbane Manufakturen in Remscheid" in visible_text(response)
     response = client.get(demo_page("bergisches-staedtedreieck").url)
     assert "Werkstatt-Verfahren" not in visible_text(response)
+
+
+def test_region_page_queries_do_not_grow_with_projects_and_contacts(client, demo_page):
+    """Projects and contact cards (person, organisation, photo) come in a fixed number of queries."""
+    region = demo_page("metropole-ruhr")
+    organisation = demo_page("metropole-ruhr/business-metropole-ruhr")
+
+    def add(count):
+        for _ in range(count):
+            ProjectPageFactory(parent=region)
+            person = ContactPersonPageFactory(parent=region, organisation=organisation)
+            RegionContactPerson.objects.create(page=region, person=person)
+
+    add(1)
+    client.get(region.url)
+    with_one = count_queries(client, region.url)
+    add(9)
+    assert count_queries(client, region.url) == with_one
+    assert visible_text(client.get(region.url)).count("Projektleitung") >= 10

@@ -1,7 +1,7 @@
 """Editors can only create pages where they belong in the tree."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from contacts.models import ContactIndexPage, ContactPersonPage, DirectoryPage, OrganisationPage
 from core.models import ContentPage
@@ -72,3 +72,11 @@ def test_portal_wide_pages_exist_only_once(demo_page):
     for model in (NewsIndexPage, EventIndexPage, DirectoryPage, ContactIndexPage):
         assert not model.can_create_at(home), model
     assert not HomePage.can_create_at(Page.get_first_root_node())
+
+
+def test_every_page_type_names_its_parents():
+    """Home and region pages take whatever names them as parent, so a type without the rule would
+    appear everywhere; only the home page (below the root) and ContentPage (own check) may omit it."""
+    without = {model for model in get_page_models() if getattr(model, "parent_page_types", None) is None}
+    assert without <= {Page, ContentPage}
+    assert HomePage.parent_page_types == ["wagtailcore.Page"]

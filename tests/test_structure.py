@@ -1,6 +1,7 @@
 """The one-way layout at work: sections registered from above, one region helper, one page vocabulary."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -9,9 +10,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from contacts.models import OrganisationPage
-from contacts.wagtail_hooks import management
+from contacts.sections import management
 from core.sections import Section
 from news.models import EventPage, NewsPage
 from projects.models import ProjectPage
@@ -33,7 +35,7 @@ def greeting_section():
     """A section as a new app would register it, with a route below every region page."""
     return Section(
         name="greeting",
-        template="sections/tag_box.html",
+        template="components/tag_box.html",
         context=lambda region: {"heading": f"Grüße aus {region.title}", "tags": []},
         area="side",
         order=5,
@@ -54,8 +56,11 @@ def test_a_new_section_shows_on_region_pages_without_touching_regions(client, de
     with hooks.register_temporarily("register_region_section", greeting_section):
         page_text = visible_text(client.get(region.url))
         route = client.get(region.url + "gruss/")
-        panels = [getattr(panel, "heading", "") for panel in RegionPage.content_panels]
+        RegionPage.get_edit_handler.cache_clear()  # the editor is built once per page type
+        content_tab = RegionPage.get_edit_handler().children[0]
+        panels = [panel.heading for panel in content_tab.children]
     forget_region_routes()
+    RegionPage.get_edit_handler.cache_clear()
     assert "Grüße aus Metropole Ruhr" in page_text
     assert route.status_code == 200 and route.content == b"Hallo metropole-ruhr"
     assert "Kurzname (Test)" in panels
@@ -113,8 +118,11 @@ def test_region_annotation_takes_one_query_for_a_whole_list(demo_page):
     assert len(queries) == 1
     below_ruhr = [page for page in annotated if page.path.startswith(region.path)]
     assert len(below_ruhr) > 5
-    assert {(page.filing_region_id, page.filing_region) for page in below_ruhr} == {(region.pk, region.title)}
-    assert {page.filing_region for page in annotated if page.depth == 3 and page.pk != region.pk} >= {""}
+    filed = {(page.filing_region_id, page.filing_region_title) for page in below_ruhr}
+    assert filed == {(region.pk, region.title)}
+    outside = [page for page in annotated if not page.path.startswith(region.path)]
+    assert all(page.filing_region_id != region.pk for page in outside)
+    assert "" in {page.filing_region_title for page in outside}  # e.g. /aktuelles/ is in no region
 
 
 def test_pages_in_a_region_include_those_assigned_to_it(demo_page):
@@ -138,11 +146,20 @@ def test_one_teaser_text_per_page_is_required_where_readers_rely_on_it(django_us
     assert "listing_summary" not in {field.name for field in NewsPage._meta.get_fields()}
     news = demo_page(f"{RUHR}/kraftwerksflaechen-neu-nutzen")
     form_class = NewsPage.get_edit_handler().get_form_class()
-    form = form_class(instance=news, for_user=editor)
-    assert form.fields["intro"].required
+    field = form_class(instance=news, for_user=editor).fields["intro"]
+    assert field.required and field.label == "Teasertext"
     optional = OrganisationPage.get_edit_handler().get_form_class()
     organisation = demo_page(f"{RUHR}/business-metropole-ruhr")
-    assert not optional(instance=organisation, for_user=editor).fields["intro"].required
+    field = optional(instance=organisation, for_user=editor).fields["intro"]
+    assert not field.required and field.label == "Kurzbeschreibung"
+
+    region = demo_page(RUHR)
+    region.intro = "  "
+    with pytest.raises(ValidationError) as refused:
+        region.full_clean()
+    assert "Bitte eine Einleitung eingeben" in str(refused.value.message_dict["intro"])
+    organisation.intro = ""
+    organisation.full_clean()
 
 
 def test_images_carry_creator_licence_and_source(admin_client):
@@ -163,3 +180,23 @@ def test_a_lookup_shared_by_two_sections_queries_once_per_page(demo_page):
         assert management(region) is organisation
     assert organisation.slug == "business-metropole-ruhr"
     assert len(first) > 0 and len(second) == 0
+
+
+def test_preview_of_a_new_region_shows_its_text_and_no_sections(admin_client, demo_page):
+    """An unsaved region has nothing filed below it; its preview must not list every page of the site."""
+    home = demo_page("")
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["regions", "regionpage", home.pk])
+    data = nested_form_data(
+        {
+            "title": "Region Münsterland",
+            "slug": "muensterland",
+            "intro": "Eine neue Region im Aufbau.",
+            "body": streamfield([]),
+            "key_figures": streamfield([]),
+            "contact_links": inline_formset([]),
+        }
+    )
+    assert admin_client.post(url, data).json()["is_valid"]
+    preview = visible_text(admin_client.get(url))
+    assert "Eine neue Region im Aufbau." in preview
+    assert "Kraftwerksflächen neu nutzen" not in preview and "Projekte" not in preview

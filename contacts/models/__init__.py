@@ -1,6 +1,11 @@
 """Contact people, partner organisations, the regionen.NRW partner directory and the contact list."""
 
-from contacts.models.links import ContactPersonLink, OrganisationContactPerson, RegionContactPerson
+from contacts.models.links import (
+    ContactPersonLink,
+    OrganisationContactPerson,
+    RegionContactPerson,
+    linked_people,
+)
 from contacts.models.organisations import DirectoryPage, OrganisationPage, OrganisationPageTag
 from contacts.models.people import ContactIndexPage, ContactPersonPage
 
@@ -13,4 +18,5 @@ __all__ = [
     "OrganisationPage",
     "OrganisationPageTag",
     "RegionContactPerson",
+    "linked_people",
 ]

@@ -7,6 +7,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 
+def linked_people(links):
+    """The published people of ordered contact links, with what their contact cards show, in one go."""
+    links = links.select_related("person__organisation", "person__photo").prefetch_related(
+        "person__photo__renditions"
+    )
+    return [link.person for link in links if link.person.live]
+
+
 class ContactPersonLink(Orderable):
     """Abstract ordered link from a page to a contact person."""
 

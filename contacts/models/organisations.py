@@ -17,6 +17,7 @@ from wagtail.search import index
 from contacts.blocks import SupervisoryMemberBlock
 from contacts.cards import ContactCardMixin, reachability_json_ld
 from contacts.forms import DirectoryFilterForm
+from contacts.models.links import linked_people
 from contacts.vcard import organisation_vcard
 from core.api import PageReferenceField
 from core.blocks import RICH_TEXT_FEATURES, LinkBlock
@@ -45,6 +46,7 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
     ]
     GOVERNMENT_KINDS = {"regionalmanagement", "city", "district", "chamber", "ministry"}
     region_fields = ("region",)  # besides the region it is filed under (regions.queries)
+    intro_label = _("Kurzbeschreibung")
 
     kind = models.CharField(_("Art der Organisation"), max_length=30, choices=KIND_CHOICES)
     network_member = models.BooleanField(
@@ -144,7 +146,7 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
         return RegionPage.objects.live().filing_region_of(self)
 
     def contact_people(self):
-        return [link.person for link in self.contact_links.select_related("person") if link.person.live]
+        return linked_people(self.contact_links.all())
 
     def directory(self):
         return DirectoryPage.objects.live().public().first()

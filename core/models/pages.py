@@ -1,6 +1,7 @@
 """Abstract page parts every portal page builds on: teaser, ownership and review, address, contact details."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -83,13 +84,23 @@ class BasePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     base_form_class = ReviewPageForm
-    # Page types whose intro must be filled in (ReviewPageForm makes the field required).
+    # How a page type words its intro in the editor (ReviewPageForm applies these) and whether
+    # readers rely on it, so that it must be filled in.
+    intro_label = None
+    intro_help_text = None
     intro_required = False
     # Open Graph type of the page ("article" for dated articles).
     og_type = "website"
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.intro_required and not self.intro.strip():
+            raise ValidationError(
+                {"intro": _("Bitte eine Einleitung eingeben; sie steht in Übersichten und Feeds.")}
+            )
 
     def with_content_json(self, content):
         """A revision being published or restored keeps the page's current owner and review dates.
@@ -211,14 +222,14 @@ class ContactDetailsMixin(models.Model):
         )
     ]
 
-    class Meta:
-        abstract = True
-
     api_fields = [
         APIField("phone", serializer=PhoneNumberSerializer()),
         APIField("email"),
         APIField("website"),
     ]
+
+    class Meta:
+        abstract = True
 
     @property
     def phone_display(self):

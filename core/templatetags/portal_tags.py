@@ -4,6 +4,8 @@ from django import template
 from django.apps import apps
 from wagtail.models import Site
 
+from core import sections
+
 register = template.Library()
 
 
@@ -77,6 +79,12 @@ def teaser(page, heading_level=3, url=None):
         "external": page.teaser_external,
         "heading_level": heading_level,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context, area):
+    """The frame parts apps add to every page, e.g. `{% site_sections "header" as parts %}`."""
+    return sections.site_sections(context.get("request"), area)
 
 
 @register.simple_tag(takes_context=True)

@@ -21,6 +21,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.models import BasePage
 from news.calendar import calendar_response, event_start_and_end
+from regions.queries import in_regions
 
 EVENTS_PER_LIST = 50
 EVENTS_PER_PAGE = 20
@@ -45,11 +46,11 @@ class EventPageQuerySet(PageQuerySet):
     def past(self, today=None):
         return self.with_dates(today).filter(next_date__isnull=True).order_by("-first_date", "title")
 
-    def upcoming_first(self, limit=EVENTS_PER_LIST, within=None, project=None, today=None):
+    def upcoming_first(self, limit=EVENTS_PER_LIST, region=None, project=None, today=None):
         """Upcoming events soonest first, then past events most recent first, at most `limit`."""
         events = self.live().public().prefetch_related("dates")
-        if within is not None:
-            events = events.descendant_of(within)
+        if region is not None:
+            events = in_regions(events, [region])
         if project is not None:
             events = events.filter(project=project)
         upcoming = list(events.upcoming(today)[:limit])
@@ -115,6 +116,7 @@ class EventPage(RoutablePageMixin, BasePage):
     template = "pages/event_page.html"
     objects = PageManager.from_queryset(EventPageQuerySet)()
     intro_required = True
+    intro_label = _("Kurzbeschreibung")
 
     class Meta:
         verbose_name = _("Veranstaltung")

@@ -125,6 +125,8 @@ class NewsPage(BasePage):
     template = "pages/news_page.html"
     objects = PageManager.from_queryset(NewsPageQuerySet)()
     intro_required = True
+    intro_label = _("Teasertext")
+    intro_help_text = _("Erscheint in Übersichten mit dem Link „mehr lesen“, in Feeds und als Vorspann.")
     og_type = "article"
     region_fields = ("regions",)  # besides the region it is filed under (regions.queries)
 
@@ -192,9 +194,8 @@ class NewsPage(BasePage):
 
     def all_regions(self):
         """The region the item is filed under plus the further regions chosen for it."""
-        filed_under = RegionPage.objects.filing_region_of(self)
-        chosen = Q(pk__in=self.regions.all())
-        return RegionPage.objects.live().filter(chosen | Q(pk=filed_under.pk) if filed_under else chosen)
+        filed_under = RegionPage.objects.filed_above(self).values("pk")
+        return RegionPage.objects.live().filter(Q(pk__in=self.regions.all()) | Q(pk__in=filed_under))
 
 
 class NewsIndexPage(NewsFeedRoutesMixin, BasePage):

@@ -1,0 +1,18 @@
+"""What projects contribute to a region page: the projects it runs."""
+
+from django.utils.translation import gettext as _
+
+from projects.models import ProjectPage
+
+
+def region_projects(region):
+    """The region's published projects, by title, with their teaser images."""
+    projects = (
+        ProjectPage.objects.child_of(region)
+        .live()
+        .public()
+        .select_related("listing_image")
+        .prefetch_related("listing_image__renditions")
+        .order_by("title")
+    )
+    return {"heading": _("Projekte"), "items": projects}
