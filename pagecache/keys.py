@@ -40,7 +40,9 @@ def is_public_view(request):
 def reduced_query(request):
     """The known query parameters in a fixed order; None when too long to be worth storing."""
     known = settings.PAGE_CACHE_QUERY_PARAMETERS
-    pairs = [(name, value) for name in sorted(request.GET) if name in known for value in request.GET.getlist(name)]
+    pairs = [
+        (name, value) for name in sorted(request.GET) if name in known for value in request.GET.getlist(name)
+    ]
     query = urlencode(pairs)
     return query if len(query) <= MAX_QUERY_LENGTH else None
 

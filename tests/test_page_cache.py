@@ -206,7 +206,10 @@ def test_responses_that_set_a_cookie_are_not_stored(demo_page):
 def test_a_cache_that_cannot_be_reached_is_a_miss_not_an_error(settings, demo_page):
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },
     }
     settings.PAGE_CACHE_ALIAS = "pages"
     for _ in range(2):
@@ -293,7 +296,9 @@ def test_deleting_shows_at_once(demo_page, committed):
 def test_scheduled_go_live_and_expiry_show_at_once(demo_page, committed):
     listing = demo_page("aktuelles").url
     with time_machine.travel(NOON, tick=False):
-        item = committed(NewsPageFactory, parent=demo_page("metropole-ruhr"), title="Geplante Meldung", live=False)
+        item = committed(
+            NewsPageFactory, parent=demo_page("metropole-ruhr"), title="Geplante Meldung", live=False
+        )
         item.go_live_at = NOON + datetime.timedelta(minutes=1)
         item.expire_at = NOON + datetime.timedelta(minutes=3)
         committed(publish, item)
@@ -305,7 +310,7 @@ def test_scheduled_go_live_and_expiry_show_at_once(demo_page, committed):
         response = fetch(listing)
         assert response["X-Page-Cache"] == "miss"
         assert "Geplante Meldung" in visible_text(response)
-        warm(listing)
+        assert cache_status(listing) == "hit"
 
     with time_machine.travel(NOON + datetime.timedelta(minutes=4), tick=False):
         committed(call_command, "publish_scheduled", verbosity=0)
@@ -335,7 +340,10 @@ def test_image_changes_show_at_once(demo_page, committed):
     item.listing_image = committed(make_image)
     committed(publish, item)
     listing = demo_page("aktuelles").url
-    assert "<img" in warm(listing).content.decode().split("Kraftwerksflächen neu nutzen")[0].rsplit("<article", 1)[1]
+    assert (
+        "<img"
+        in warm(listing).content.decode().split("Kraftwerksflächen neu nutzen")[0].rsplit("<article", 1)[1]
+    )
 
     committed(item.listing_image.delete)
     teaser = fetch(listing).content.decode().split("Kraftwerksflächen neu nutzen")[0].rsplit("<article", 1)[1]
@@ -387,3 +395,44 @@ def test_last_modified_follows_the_last_change(demo_page, committed):
         committed(publish, demo_page("metropole-ruhr/kraftwerksflaechen-neu-nutzen"))
         assert warm(url)["Last-Modified"] == "Wed, 10 Jun 2026 12:00:00 GMT"
     assert timezone.now() > NOON
+
+
+def test_every_query_parameter_the_pages_use_is_part_of_the_key(client, settings):
+    """Filter, pagination and search parameters in links and GET forms must not be dropped."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from tests.conftest import TagCollector
+
+    used = {}
+    for page in Page.objects.live().public().filter(depth__gt=1):
+        collector = TagCollector()
+        collector.feed(client.get(page.url).content.decode())
+        for tag, attrs in collector.tags:
+            href = attrs.get("href") or ""
+            if tag == "a" and href.startswith(("/", "?")) and "?" in href:
+                for name, _value in parse_qsl(urlsplit(href).query, keep_blank_values=True):
+                    used.setdefault(name, page.url)
+            if tag in ("input", "select") and attrs.get("name") and collector_in_get_form(collector, attrs):
+                used.setdefault(attrs["name"], page.url)
+    assert {"seite", "region"} <= set(used)
+    unknown = {name: url for name, url in used.items() if name not in settings.PAGE_CACHE_QUERY_PARAMETERS}
+    assert not unknown, f"add to PAGE_CACHE_QUERY_PARAMETERS (or drop from the page): {unknown}"
+
+
+def collector_in_get_form(collector, field_attrs):
+    """Whether the field belongs to a GET form (filters, search), judged by the last form before it."""
+    form = None
+    for tag, attrs in collector.tags:
+        if tag == "form":
+            form = attrs
+        if attrs is field_attrs:
+            return form is not None and form.get("method", "get").lower() == "get"
+    return False
+
+
+def test_head_requests_are_answered_from_the_cache(demo_page):
+    url = demo_page("aktuelles").url
+    warm(url)
+    response = Client().head(url)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"

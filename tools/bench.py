@@ -94,7 +94,16 @@ class Server:
     def __enter__(self):
         env = {**os.environ, "PAGE_CACHE_ENABLED": "1" if self.cached else "0", "DJANGO_LOG_LEVEL": "ERROR"}
         self.process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "gunicorn", "regionportal.wsgi", "--workers", "2", "--bind", f"{self.host}:{self.port}"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "regionportal.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"{self.host}:{self.port}",
+            ],
             cwd=ROOT,
             env=env,
             start_new_session=True,
@@ -125,12 +134,16 @@ def fetch(host, port, path):
 def load_with_wrk(url, seconds, connections):
     output = subprocess.run(  # noqa: S603
         [
-            "wrk",
-            "--threads", "2",
-            "--connections", str(connections),
-            "--duration", f"{seconds}s",
+            shutil.which("wrk"),
+            "--threads",
+            "2",
+            "--connections",
+            str(connections),
+            "--duration",
+            f"{seconds}s",
             "--latency",
-            "--header", f"Accept-Encoding: {ACCEPT_ENCODING}",
+            "--header",
+            f"Accept-Encoding: {ACCEPT_ENCODING}",
             url,
         ],
         capture_output=True,
@@ -193,7 +206,12 @@ def wire_bytes(base_url, paths):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         for name, path in paths:
             context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75)
@@ -220,10 +238,13 @@ def measure(host, port, paths, cached, load, seconds, connections):
         for name, path in paths:
             for _ in range(2):  # fill the cache and warm both workers
                 fetch(host, port, path)
-            static_rate, _static_p50, _static_p99 = load(f"http://{host}:{port}{static}", seconds, connections)
+            static_rate, _static_p50, _static_p99 = load(
+                f"http://{host}:{port}{static}", seconds, connections
+            )
             rate, p50, p99 = load(f"http://{host}:{port}{path}", seconds, connections)
             rows[name] = (static_rate, rate, p50, p99)
-            print(f"  {'cached' if cached else 'uncached':8} {name:20} {rate:8.0f} req/s  (static {static_rate:.0f})", flush=True)
+            mode = "cached" if cached else "uncached"
+            print(f"  {mode:8} {name:20} {rate:8.0f} req/s  (static {static_rate:.0f})", flush=True)
         wire = wire_bytes(f"http://{host}:{port}", paths) if cached else {}
     return rows, wire
 
@@ -241,31 +262,46 @@ def main():
     args = parser.parse_args()
 
     load = load_with_wrk if shutil.which("wrk") else load_with_python
-    print(f"Load generator: {'wrk' if load is load_with_wrk else 'Python threads (install wrk for exact figures)'}")
-    print(f"Settings: {settings.SETTINGS_MODULE}, database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
-          f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, {args.connections} connections, "
-          f"{args.seconds} s per measurement")
+    generator = "wrk" if load is load_with_wrk else "Python threads (install wrk for exact figures)"
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    print(f"Load generator: {generator}; settings {settings.SETTINGS_MODULE}")
+    print(f"Database {database}, cache {cache}; {args.connections} connections, {args.seconds} s each")
     paths = page_paths()
     queries = {name: count_queries(path) for name, path in paths}
     cached, wire = measure(args.host, args.port, paths, True, load, args.seconds, args.connections)
     uncached, _ = measure(args.host, args.port, paths, False, load, args.seconds, args.connections)
 
     print()
-    print("| Seite | Pfad | Abfragen | gecacht req/s | p50 ms | p99 ms | % statisch | ungecacht req/s | p50 ms "
-          "| p99 ms | % statisch | HTML KB | CSS KB | Fonts KB | Bilder KB | JS KB | gesamt KB |")
+    print(
+        "| Seite | Pfad | Abfragen | gecacht req/s | p50 ms | p99 ms | % statisch | ungecacht req/s | p50 ms "
+        "| p99 ms | % statisch | HTML KB | CSS KB | Fonts KB | Bilder KB | JS KB | gesamt KB |"
+    )
     print("|" + "---|" * 17)
     for name, path in paths:
         c_static, c_rate, c_p50, c_p99 = cached[name]
         u_static, u_rate, u_p50, u_p99 = uncached[name]
         sizes = wire.get(name, {})
-        print(
-            f"| {name} | `{path}` | {queries[name]} | {c_rate:.0f} | {c_p50:.2f} | {c_p99:.2f} | "
-            f"{100 * c_rate / c_static:.1f} | {u_rate:.0f} | {u_p50:.1f} | {u_p99:.1f} | {100 * u_rate / u_static:.2f} | "
-            f"{kb(sizes.get('document', 0))} | {kb(sizes.get('stylesheet', 0))} | {kb(sizes.get('font', 0))} | "
-            f"{kb(sizes.get('image', 0))} | {kb(sizes.get('script', 0))} | {kb(sum(sizes.values()))} |"
-        )
+        wire_columns = [sizes.get(kind, 0) for kind in ("document", "stylesheet", "font", "image", "script")]
+        columns = [
+            name,
+            f"`{path}`",
+            queries[name],
+            f"{c_rate:.0f}",
+            f"{c_p50:.2f}",
+            f"{c_p99:.2f}",
+            f"{100 * c_rate / c_static:.1f}",
+            f"{u_rate:.0f}",
+            f"{u_p50:.1f}",
+            f"{u_p99:.1f}",
+            f"{100 * u_rate / u_static:.2f}",
+            *(kb(size) for size in wire_columns),
+            kb(sum(sizes.values())),
+        ]
+        print("| " + " | ".join(str(column) for column in columns) + " |")
     statics = [row[0] for row in cached.values()] + [row[0] for row in uncached.values()]
-    print(f"\nStatic file ({staticfiles_storage.url('css/portal.css')}): {min(statics):.0f}–{max(statics):.0f} req/s")
+    static = staticfiles_storage.url("css/portal.css")
+    print(f"\nStatic file ({static}): {min(statics):.0f}–{max(statics):.0f} req/s")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "security",
     "editorial",
     "linkcheck",
+    "pagecache",
     "worker",
     "demo",
     "wagtail.contrib.forms",
@@ -81,10 +82,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers If-None-Match/If-Modified-Since with 304, also for pages from the page cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above everything that builds a response, so a cached page skips all of it (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
+    # Brotli, gzip or zstd as the client asks; cached pages are stored compressed.
+    "compression_middleware.middleware.CompressionMiddleware",
     "security.middleware.PortalCSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,7 +134,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One shared cache for all instances when REDIS_URL is set, otherwise a per-process memory cache.
+# One cache shared by every process that serves or publishes: Redis when REDIS_URL is set (every
+# instance on every machine), otherwise files below DJANGO_CACHE_DIR (every process on this
+# machine: web workers and the job worker). The page cache (pagecache/) lives in it too.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -139,7 +147,32 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Page cache (pagecache/): whole public pages for anonymous visitors, invalidated on every content
+# change. Only the views named here are cached, under their path and these query parameters
+# (filters, pagination, search); any other parameter is ignored for the cache key.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# Seconds a shared cache (reverse proxy, CDN) may keep a page; 0 until it is purged on publish.
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+PAGE_CACHE_URL_NAMES = {
+    "wagtail_serve",
+    "sitemap",
+    "robots_txt",
+    "search",
+    "accessibility_feedback",
+    "newsletter_subscribe",
+    "newsletter_unsubscribe_form",
+}
+PAGE_CACHE_QUERY_PARAMETERS = {"auswahl", "field", "jahr", "kind", "q", "region", "seite", "thema"}
 
 # django-axes first: it refuses to authenticate while a username+IP is locked out.
 AUTHENTICATION_BACKENDS = [

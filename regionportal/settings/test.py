@@ -11,3 +11,8 @@ WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["*"]
 # The link check's tests fetch from a web server on 127.0.0.1.
 LINKCHECK_ALLOW_PRIVATE_ADDRESSES = True
+# One process: a memory cache unless REDIS_URL asks for Redis. The page cache is switched on by
+# the tests that check it (tests/test_page_cache.py); the others measure real rendering.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = False

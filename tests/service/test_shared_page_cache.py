@@ -68,7 +68,16 @@ def manage(env, *args):
 def server(environment):
     port = free_port()
     process = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "regionportal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "regionportal.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         cwd=ROOT,
         env=environment,
         start_new_session=True,
