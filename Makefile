@@ -12,7 +12,7 @@ VNU_VERSION ?= 26.9.27
 VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev static bench test test-service test-postgres test-browser test-html vnu lint check setup demo clean
+.PHONY: help run dev static bench lighthouse test test-service test-postgres test-browser test-html vnu lint check setup demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,14 @@ dev: demo ## Serve with the autoreloading development server (DEBUG on, no colle
 bench: export DJANGO_SETTINGS_MODULE = regionportal.settings.local
 bench: demo static ## Measure req/s, latency, queries and bytes per page (gunicorn, 2 workers, wrk)
 	$(BIN)/python tools/bench.py --host $(HOST) --port $(BENCH_PORT)
+
+LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	@command -v npm >/dev/null || (echo "npm is missing: apt-get install npm" && exit 2)
+	npm install --prefix $(TOOLS) --no-save --no-audit --no-fund lighthouse@12
+
+lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse mobile scores of the main pages of a running make run (BASE=…)
+	$(BIN)/python tools/lighthouse.py --base $(or $(BASE),http://$(HOST):$(PORT))
 
 test: $(STAMP) ## Run the test suite (SQLite, no browser)
 	$(BIN)/python -m pytest -m "not browser and not service" $(PYTEST_ARGS)
