@@ -45,12 +45,12 @@ class ContactCardMixin(RoutablePageMixin):
     def vcard_text(self):
         raise NotImplementedError
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         raise NotImplementedError
 
-    def short_url(self):
+    def short_url(self, request=None):
         """The permanent short URL /k/<id>/ that keeps working when the page is renamed or moved."""
-        return self.get_site().root_url + reverse("contact_short_url", args=[self.pk])
+        return self.site_for_request(request).root_url + reverse("contact_short_url", args=[self.pk])
 
     def embed_url(self):
         return self.full_url + self.reverse_subpage("embed")
@@ -74,7 +74,7 @@ class ContactCardMixin(RoutablePageMixin):
 
     @path("qr-code/", name="qr_code")
     def qr_code(self, request):
-        short_url = self.short_url()
+        short_url = self.short_url(request)
         svg = io.BytesIO()
         segno.make(short_url, error="m").save(
             svg, kind="svg", scale=QR_CODE_SCALE, xmldecl=False, title=f"QR-Code: {short_url}"

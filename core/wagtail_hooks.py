@@ -1,8 +1,10 @@
-"""Admin: the accessibility checker editors see in the page editor."""
+"""Admin: the accessibility checker editors see in the page editor; serving: what routing already read."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+
+from core.routing import PathPages
 
 
 class PortalContentCheckerItem(ContentCheckerItem):
@@ -26,3 +28,9 @@ def use_portal_accessibility_checker(request, items, page):
         PortalContentCheckerItem(in_editor=item.in_editor) if isinstance(item, ContentCheckerItem) else item
         for item in items
     ]
+
+
+@hooks.register("before_serve_page")
+def attach_path_pages(page, request, serve_args, serve_kwargs):
+    """The served page learns its ancestors and view restrictions from the route's query (core/routing.py)."""
+    PathPages.attach(request, page)

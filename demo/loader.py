@@ -8,6 +8,9 @@ paths such as "partnerverzeichnis/ihk-duesseldorf"; inside StreamField data a pa
 written as {"$page": "path"}. Page references are resolved after every page exists.
 A file in fixtures/media/ becomes a Wagtail document in the "Portal" collection, written as
 {"$document": "file name"}; it is looked up by its title (the file name) and created only once.
+An image field written as {"$graphic": "region"} (or "news", "event", "project") gets a graphic
+drawn for the page (demo/graphics.py): no photos, credited as generated, in the collection of the
+page's region; it is looked up by its title and created only once, like a document.
 
 A `users` list names demo logins and their role; they are created before the pages (pages may
 name them as `review_owner`) and put into their groups once the editorial roles are set up.
@@ -24,15 +27,19 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from modelcluster.fields import ParentalManyToManyField
 from taggit.managers import TaggableManager
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from demo import graphics
 from editorial.roles import PORTAL_COLLECTION, child_collection, setup_editorial
+from regions.models import RegionPage
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 MEDIA_FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "media"
@@ -198,7 +205,9 @@ class DemoContentLoader:
         page = pending.page
         for name, value in pending.references.items():
             model_field = page._meta.get_field(name)
-            if isinstance(model_field, TaggableManager):
+            if isinstance(value, dict) and set(value) == {"$graphic"}:
+                setattr(page, name, self.graphic(value["$graphic"], page))
+            elif isinstance(model_field, TaggableManager):
                 getattr(page, name).add(*value)
             elif isinstance(model_field, ParentalManyToManyField):
                 getattr(page, name).set([self.resolve(path, home) for path in value])
@@ -256,6 +265,39 @@ class DemoContentLoader:
         document.file.close()
         document.save()
         return document
+
+    def graphic(self, motif, page):
+        """The generated image of a page ("region", "news", "event" or "project"), drawn if missing.
+
+        It shows the motif and the name of the page's region in the region's colours; its
+        description (the alt text) says so. Files already stored by another database are reused.
+        """
+        region = page if isinstance(page, RegionPage) else RegionPage.objects.ancestor_of(page).first()
+        heading = region.title if region else page.title
+        title = f"Grafik: {page.title}"
+        model = get_image_model()
+        existing = model.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        label = graphics.LABELS[motif]
+        image = model(
+            title=title,
+            description=f"Grafik in Farbflächen mit der Aufschrift „{label}“ und „{heading}“",
+            creator=graphics.CREATOR,
+            licence=graphics.LICENCE,
+            collection=child_collection(region.title if region else PORTAL_COLLECTION),
+        )
+        data = graphics.draw_graphic(motif, heading, region.slug if region else page.slug, page.slug)
+        stored_name = f"original_images/demo-{page.slug}.jpg"
+        if default_storage.exists(stored_name) and default_storage.size(stored_name) == len(data):
+            image.file = stored_name  # another database already stored it; don't pile up copies
+        else:
+            file_name = f"demo-{page.slug}.jpg"
+            image.file.save(file_name, ContentFile(data, name=file_name), save=False)
+        image._set_image_file_metadata()  # size and hash, as Wagtail's upload form sets them
+        image.file.close()
+        image.save()
+        return image
 
     def _load_settings(self, home):
         """Fill site settings that are still empty; values an editor has set are kept."""

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import HttpResponse
 from icalendar import Calendar, Event, Timezone
+from wagtail.models import Site
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODUCT_ID = "-//regionen.NRW//regionportal//DE"
@@ -25,10 +26,30 @@ def event_start_and_end(date):
     return start, end
 
 
-def event_components(event):
-    """One VEVENT per date of `event`; a cancelled date keeps its UID and says STATUS:CANCELLED."""
+class SiteHosts:
+    """The host name of each event's site for its UIDs, looked up once per site and response.
+
+    The request's site is known without a query; an event of another site costs one per site.
+    """
+
+    def __init__(self, request=None):
+        self.request = request
+        site = Site.find_for_request(request) if request is not None else None
+        self.hosts = {site.pk: site.hostname} if site is not None else {}
+
+    def __call__(self, event):
+        site_id = event.get_url_parts(self.request)[0]
+        if site_id not in self.hosts:
+            self.hosts[site_id] = Site.objects.get(pk=site_id).hostname
+        return self.hosts[site_id]
+
+
+def event_components(event, host):
+    """One VEVENT per date of `event`; a cancelled date keeps its UID and says STATUS:CANCELLED.
+
+    `host` is the host name of the event's site, the domain part of every UID.
+    """
     url = event.full_url
-    host = event.get_site().hostname
     organiser = event.organiser_display
     for date in event.dates.all():
         component = Event()
@@ -47,8 +68,9 @@ def event_components(event):
         yield component
 
 
-def calendar_response(events, name, filename):
+def calendar_response(events, name, filename, request=None):
     """A text/calendar response holding every date of `events`, for download or subscription."""
+    host = SiteHosts(request)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -57,7 +79,7 @@ def calendar_response(events, name, filename):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
-        for component in event_components(event):
+        for component in event_components(event, host(event)):
             calendar.add_component(component)
     if calendar.walk("VEVENT"):
         calendar.add_missing_timezones()

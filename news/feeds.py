@@ -20,12 +20,14 @@ class NewsFeed(Feed):
         super().__init__()
         self.source_page = source_page
         self.news_items = news_items
+        self.request = None
 
     def get_object(self, request, *args, **kwargs):
+        self.request = request
         return self.source_page
 
     def title(self, page):
-        site_name = page.get_site().site_name
+        site_name = page.site_for_request(self.request).site_name
         return f"{page.title} – {site_name}" if page.depth > 2 else site_name
 
     def link(self, page):

@@ -3,6 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from core.models import singleton_page
 from news.calendar import calendar_response
 from news.feeds import AtomNewsFeed, NewsFeed, feed_items
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
@@ -36,8 +37,8 @@ def region_atom(region, request):
 
 def region_calendar(region, request):
     """Calendar feed of the region's events for subscription."""
-    name = f"{region.title} – {region.get_site().site_name}"
-    return calendar_response(region_events(region), name, region.slug)
+    name = f"{region.title} – {region.site_for_request(request).site_name}"
+    return calendar_response(region_events(region), name, region.slug, request)
 
 
 REGION_ROUTES = (
@@ -71,7 +72,7 @@ def region_upcoming_events(region):
 
 def home_news(home):
     """The newest news of all regions, with the link to all news and the portal feed in <head>."""
-    index = NewsIndexPage.objects.live().public().first()
+    index = singleton_page(NewsIndexPage, memo=home)
     context = {
         "heading": _("Aktuelles"),
         "items": NewsPage.objects.teasers()[:HOME_TEASER_COUNT],
@@ -90,7 +91,7 @@ def home_news(home):
 
 def home_events(home):
     """The next events of all regions, with the link to the event calendar."""
-    index = EventIndexPage.objects.live().public().first()
+    index = singleton_page(EventIndexPage, memo=home)
     return {
         "heading": _("Veranstaltungen"),
         "items": EventPage.objects.upcoming_first(limit=HOME_TEASER_COUNT),

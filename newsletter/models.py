@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.images import renditions
 from core.models import BasePage
 
 CONSENT_WORDING = (
@@ -43,6 +44,8 @@ class NewsletterSettings(BaseSiteSetting):
         default="2026-11",
         help_text=_("Bei jeder Änderung des Wortlauts erhöhen; jede Einwilligung speichert ihre Version."),
     )
+
+    select_related = ["publisher"]
 
     panels = [
         FieldPanel("publisher"),
@@ -105,6 +108,7 @@ class NewsletterIssuePage(BasePage):
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
     template = "pages/newsletter_issue_page.html"
+    serve_select_related = ("listing_image", "editorial_author__organisation", "editorial_author__photo")
 
     class Meta:
         verbose_name = _("Newsletter-Ausgabe")
@@ -119,13 +123,25 @@ class NewsletterIssuePage(BasePage):
         return self.issue_date
 
     def news(self):
-        return [item.page.specific for item in self.news_items.select_related("page") if item.page.live]
+        """The issue's published news in the chosen order, with their teaser images, in fixed queries."""
+        items = self.news_items.select_related("page__listing_image").prefetch_related(
+            renditions("page__listing_image", "teaser")
+        )
+        return [item.page for item in items if item.page.live]
 
     def events(self):
-        return [item.page.specific for item in self.event_items.select_related("page") if item.page.live]
+        """The issue's published events in the chosen order, with dates and teaser images."""
+        items = self.event_items.select_related("page__listing_image").prefetch_related(
+            "page__dates", renditions("page__listing_image", "teaser")
+        )
+        return [item.page for item in items if item.page.live]
 
     def publisher(self):
-        return NewsletterSettings.for_site(self.get_site()).publisher
+        """The publishing organisation from the Newsletter-Einstellungen of the issue's site, in one query."""
+        url_parts = self.get_url_parts()  # from Wagtail's cached site root paths, no query
+        if url_parts is None:
+            return None
+        return NewsletterSettings.base_queryset().get_or_create(site_id=url_parts[0])[0].publisher
 
     def delivery_counts(self):
         """Deliveries of this issue by status, e.g. {"sent": 120, "failed": 2, "queued": 0}."""

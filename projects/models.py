@@ -60,6 +60,7 @@ class ProjectPage(SectionedPageMixin, BasePage):
     parent_page_types = ["regions.RegionPage"]
     subpage_types = []
     template = "pages/project_page.html"
+    serve_select_related = ("listing_image", "office")
     section_hook = "register_project_section"
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from core.images import renditions
 from projects.models import ProjectPage
 
 
@@ -12,7 +13,7 @@ def region_projects(region):
         .live()
         .public()
         .select_related("listing_image")
-        .prefetch_related("listing_image__renditions")
+        .prefetch_related(renditions("listing_image", "teaser"))
         .order_by("title")
     )
     return {"heading": _("Projekte"), "items": projects}

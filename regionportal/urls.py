@@ -4,11 +4,11 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import PortalSitemap
 from regionportal.api import api_router
 
 urlpatterns = [
@@ -29,7 +29,7 @@ if settings.SERVE_MEDIA:
 
 # For crawlers: every live public page with its last change, and what they should leave alone.
 urlpatterns += [
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
@@ -37,4 +37,5 @@ urlpatterns += [
     ),
 ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's front-end URLs: every page, served through core/views.py (one query cheaper).
+urlpatterns += [path("", include("core.urls"))]

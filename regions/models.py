@@ -16,6 +16,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.images import renditions
 from core.models import BasePage, PortalSettings
 from core.sections import SectionedPageMixin, SectionPanels
 from regions.blocks import KeyFigureBlock
@@ -47,14 +48,14 @@ class HomePage(SectionedPageMixin, BasePage):
             .live()
             .public()
             .select_related("listing_image")
-            .prefetch_related("listing_image__renditions")
+            .prefetch_related(renditions("listing_image", "teaser"))
         )
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org Organization (the publisher from the portal settings) and WebSite with its search."""
-        site = self.get_site()
+        site = self.site_for_request(request)
         root = site.root_url
-        portal = PortalSettings.for_site(site)
+        portal = PortalSettings.for_request(request) if request is not None else PortalSettings.for_site(site)
         organisation = {
             "@type": "Organization",
             "@id": f"{root}/#organisation",

@@ -8,7 +8,8 @@ region it is filed under.
 from django.db.models import CharField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Page
-from wagtail.query import PageQuerySet
+
+from core.models import PortalPageQuerySet
 
 # Regions are children of a site's home page (RegionPage.parent_page_types), so at this depth.
 REGION_DEPTH = 3
@@ -33,7 +34,7 @@ def in_regions(pages, regions):
     return pages.filter(region_condition(pages.model, regions))
 
 
-class RegionPageQuerySet(PageQuerySet):
+class RegionPageQuerySet(PortalPageQuerySet):
     def filed_above(self, page):
         """The region `page` is filed under (a region page: itself) as a queryset, empty if there is none."""
         if page.depth < REGION_DEPTH:

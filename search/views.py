@@ -5,14 +5,17 @@ import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import F, Q, prefetch_related_objects
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
-from core.models import BasePage
+from contacts.models import ContactPersonPage
+from core.images import renditions
+from core.models import BasePage, all_pages
 from core.templatetags.portal_tags import short_url, teaser
 from news.models import EventPage
 
@@ -50,8 +53,8 @@ def searchable_pages(request):
     """Live, public portal pages of the request's site (each of them renders as a teaser)."""
     site = Site.find_for_request(request)
     if site is None:
-        return Page.objects.none()
-    return Page.objects.live().public().in_site(site).type(BasePage)
+        return all_pages().none()
+    return all_pages().live().public().in_site(site).type(BasePage)
 
 
 def promotions(query, pages):
@@ -86,11 +89,32 @@ def promotions(query, pages):
     return items, page_ids
 
 
+def count_search(query):
+    """Count a search for the editors' "popular search terms" (Wagtail's search promotions).
+
+    Wagtail's `Query.get(query).add_hit()` reads the term and today's count before raising it; a
+    term already searched today takes one UPDATE here, a new one goes Wagtail's way.
+    """
+    today = timezone.now().date()
+    hits = QueryDailyHits.objects.filter(query__query_string=normalise_query_string(query), date=today)
+    if not hits.update(hits=F("hits") + 1):
+        Query.get(query).add_hit(date=today)
+
+
 def prefetch_teasers(pages):
-    """Load in bulk what teasers of mixed page types read, so a results page needs no query per result."""
+    """Load in bulk what teasers of mixed page types read, so a results page needs no query per result.
+
+    The images' renditions come in one query for all results, not one per page type.
+    """
+    images = [page.listing_image for page in pages if page.listing_image_id]
+    if images:
+        prefetch_related_objects(images, renditions("", "teaser"))
     events = [page for page in pages if isinstance(page, EventPage)]
     if events:
         prefetch_related_objects(events, "dates")
+    people = [page for page in pages if isinstance(page, ContactPersonPage)]
+    if people:
+        prefetch_related_objects(people, "organisation")  # their teaser names it without an intro
 
 
 def search(request):
@@ -115,7 +139,6 @@ def search(request):
                 pages.exclude(pk__in=promoted_ids)
                 .specific()
                 .select_related("listing_image", for_specific_subqueries=True)
-                .prefetch_related("listing_image__renditions", for_specific_subqueries=True)
                 .search(terms, operator="and")
             )
             results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
@@ -130,5 +153,5 @@ def search(request):
         if PAGE_PARAM not in request.GET:
             # Counts the search (not its further pages) for the editors' "popular search terms" in the
             # admin: a few small writes, no cookie.
-            Query.get(query).add_hit()
+            count_search(query)
     return render(request, "search/search_page.html", context)

@@ -7,16 +7,41 @@ from html.parser import HTMLParser
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from core.images import warm_renditions
 from demo.loader import DemoContentLoader
+from news.models import NewsPage
+from regions.models import RegionPage
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Images the tests store (the demo graphics, their renditions) go to a temporary folder."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once; every test runs inside a transaction rolled back after it."""
+def django_db_setup(media_root, django_db_setup, django_db_blocker):
+    """Load the demo content once; every test runs inside a transaction rolled back after it.
+
+    The renditions the demo pages show are made here once too: made inside a test they would be
+    rolled back with it and encoded again (AVIF takes a fraction of a second per rendition).
+    """
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+        warm_demo_renditions()
+
+
+def warm_demo_renditions():
+    """Teaser renditions of every demo image, plus the key visuals of regions and lead images of news."""
+    warm_renditions(get_image_model().objects.all(), "teaser")
+    for model, style in ((RegionPage, "key_visual"), (NewsPage, "lead")):
+        pages = model.objects.filter(listing_image__isnull=False).select_related("listing_image")
+        warm_renditions([page.listing_image for page in pages], style)
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,14 @@ LAYERS = [
     {"projects"},
     {"news"},
     {"newsletter"},
-    {"legal", "search", "editorial", "linkcheck", "security", "pagecache"},  # cross-cutting, not content domains
+    {
+        "legal",
+        "search",
+        "editorial",
+        "linkcheck",
+        "security",
+        "pagecache",
+    },  # cross-cutting, not content domains
     {"worker", "demo", "regionportal"},  # the top: run, load and wire everything; nothing imports them
 ]
 

@@ -5,13 +5,15 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from contacts.models import ContactPersonPage, OrganisationPageTag
 from core.models import PortalSettings
+from demo.loader import DemoContentLoader
 from news.models import EventDate, EventPage, NewsPage, NewsPageTag
-from projects.models import ProjectPageTag
-from regions.models import RegionPageTag
+from projects.models import ProjectPage, ProjectPageTag
+from regions.models import RegionPage, RegionPageTag
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,7 @@ def database_snapshot():
             for model in (RegionPageTag, ProjectPageTag, NewsPageTag, OrganisationPageTag)
         ],
         "sites": list(Site.objects.values_list("pk", "root_page_id", "hostname", "port")),
+        "images": list(get_image_model().objects.order_by("pk").values_list("pk", "title", "file")),
     }
 
 
@@ -167,3 +170,46 @@ def test_loader_points_the_site_at_the_port_it_is_served_on(demo_page):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8091)
     assert demo_page("aktuelles").full_url == "http://127.0.0.1:8091/aktuelles/"
+
+
+def test_regions_news_events_and_projects_have_generated_images_people_no_portraits():
+    pages = [
+        *RegionPage.objects.select_related("listing_image"),
+        *NewsPage.objects.select_related("listing_image"),
+        *EventPage.objects.select_related("listing_image"),
+        *ProjectPage.objects.select_related("listing_image"),
+    ]
+    assert len(pages) == 15
+    for page in pages:
+        image = page.listing_image
+        assert image is not None, page.url_path
+        assert (image.creator, image.licence, image.source) == (
+            "Grafik: regionen.NRW Portal, generiert",
+            "CC0 1.0",
+            "",
+        )
+        assert (image.width, image.height) == (1200, 675)
+        assert image.file_size < 80_000 and image.file.name.endswith(".jpg")
+        assert image.description.startswith("Grafik"), "the alt text says what the image shows"
+    assert len({page.listing_image_id for page in pages}) == len(pages), "one image per page"
+    assert not ContactPersonPage.objects.filter(photo__isnull=False).exists()
+
+
+def test_images_are_filed_in_their_regions_collection(demo_page):
+    region = demo_page("metropole-ruhr")
+    item = demo_page("metropole-ruhr/kraftwerksflaechen-neu-nutzen")
+    assert region.listing_image.collection.name == "Metropole Ruhr"
+    assert item.listing_image.collection == region.listing_image.collection
+
+
+def test_a_graphic_is_made_once_and_its_file_reused_by_another_database(demo_page):
+    loader = DemoContentLoader([])
+    region = demo_page("metropole-ruhr")
+    image = region.listing_image
+    assert loader.graphic("region", region) == image  # found again by its title
+
+    stored = image.file.name
+    get_image_model().objects.filter(pk=image.pk).delete()  # the file stays until a commit
+    again = loader.graphic("region", region)
+    assert again.pk != image.pk
+    assert again.file.name == stored  # the same drawing: no second copy of the file

@@ -2,7 +2,8 @@
 
 The HTML comes from Django's test client (no browser): every live page, the listing states and
 other views a visitor reaches, every form after a failed and a successful submission, and the
-404 page (tests/browser/visits.py). All documents go to one vnu run, since the JVM takes
+404 page (tests/browser/visits.py), with images on a page of every teaser kind and on a contact
+person (`with_images`) and a search listing them all. All documents go to one vnu run, since the JVM takes
 a few seconds to start. Zero errors are allowed; warnings are not reported.
 
 Needs Java 17+ and vnu.jar: `make test-html` installs vnu-jar from npm into .tools/ (git-ignored)
@@ -20,9 +21,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from django.conf import settings
 
+from contacts.models import OrganisationContactPerson, RegionContactPerson
 from tests.browser.visits import collect_visits, form_submissions
+from tests.factories import pages_of_every_kind
 
 pytestmark = [pytest.mark.html, pytest.mark.django_db]
+
+# A search that finds the pages of every kind `with_images` adds, so their teasers are checked too.
+IMAGE_SEARCH = "/suche/?q=Bildprobe"
 
 VNU_JAR = Path(
     os.environ.get("VNU_JAR", settings.BASE_DIR / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
@@ -40,6 +46,25 @@ def vnu_command():
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", "--exit-zero-always"]
 
 
+@pytest.fixture
+def with_images(demo_page):
+    """Images wherever the portal shows them: a page of every teaser kind with a teaser image, a contact
+    person with photo and organisation (on a region page, in Ansprechpersonen, on the organisation's
+    page, on their own page), besides the demo content's key visuals and news images."""
+    region = demo_page("metropole-ruhr")
+    pages = pages_of_every_kind(
+        demo_page(""),
+        region,
+        demo_page("partnerverzeichnis"),
+        demo_page("ansprechpersonen"),
+        intro="Bildprobe.",
+    )
+    person, organisation = pages[5], pages[4]
+    RegionContactPerson.objects.create(page=region, person=person)
+    OrganisationContactPerson.objects.create(page=organisation, person=person)
+    return pages
+
+
 def documents(client):
     """(label, expected status, response) for every HTML document to validate."""
 
@@ -53,6 +78,7 @@ def documents(client):
         if visit.optional and response.status_code == 404:
             continue
         yield visit.path, visit.status, response
+    yield IMAGE_SEARCH, 200, client.get(IMAGE_SEARCH)  # a teaser of every kind, each with its image
     # The forms after sending them: with errors, then accepted.
     for submission in form_submissions():
         if submission.optional and client.get(submission.path).status_code == 404:
@@ -85,7 +111,7 @@ def describe(message):
     return f"  {where}: {message['message']}\n      …{extract}…"
 
 
-def test_every_page_is_valid_html(client, tmp_path, capsys):
+def test_every_page_is_valid_html(client, tmp_path, capsys, with_images):
     command = vnu_command()  # skips before rendering anything when vnu cannot run
     files, labels, wrong_status = [], {}, []
     for number, (label, status, response) in enumerate(documents(client)):

@@ -6,11 +6,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from core.images import renditions
+
 
 def linked_people(links):
     """The published people of ordered contact links, with what their contact cards show, in one go."""
     links = links.select_related("person__organisation", "person__photo").prefetch_related(
-        "person__photo__renditions"
+        renditions("person__photo", "card_photo")
     )
     return [link.person for link in links if link.person.live]
 

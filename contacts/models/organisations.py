@@ -21,7 +21,9 @@ from contacts.models.links import linked_people
 from contacts.vcard import organisation_vcard
 from core.api import PageReferenceField
 from core.blocks import RICH_TEXT_FEATURES, LinkBlock
-from core.models import BasePage, ContactDetailsMixin, PostalAddressMixin
+from core.images import renditions
+from core.models import BasePage, ContactDetailsMixin, PostalAddressMixin, singleton_page
+from core.sections import once_per_page
 from regions.models import RegionPage
 
 
@@ -121,6 +123,8 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
     parent_page_types = ["regions.RegionPage", "contacts.DirectoryPage"]
     subpage_types = []
     template = "pages/organisation_page.html"
+    serve_select_related = ("listing_image", "region")
+    serve_prefetch_related = ("carriers",)
 
     class Meta:
         verbose_name = _("Partnerorganisation")
@@ -145,18 +149,22 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
             return self.region
         return RegionPage.objects.live().filing_region_of(self)
 
+    @once_per_page
     def contact_people(self):
+        """The organisation's published contact people in their order (read once per page object)."""
         return linked_people(self.contact_links.all())
 
     def directory(self):
-        return DirectoryPage.objects.live().public().first()
+        return singleton_page(DirectoryPage, memo=self)
 
     def get_context(self, request, *args, **kwargs):
         """Adds `back_url`: the directory with the filter the visitor came from ("Zurück zur Auswahl")."""
         context = super().get_context(request, *args, **kwargs)
         directory = self.directory()
         if directory is not None:
-            selection = directory.filter_form(QueryDict(request.GET.get("auswahl", ""))).query_string()
+            selection = request.GET.get("auswahl", "")
+            if selection:  # only a selection the directory's filter understands
+                selection = directory.filter_form(QueryDict(selection)).query_string()
             context["back_url"] = f"{directory.url}?{selection}" if selection else directory.url
         return context
 
@@ -171,7 +179,7 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
         """The short form other JSON-LD documents use to point at this organisation."""
         return {"@type": self.schema_type, "name": self.title, "url": self.full_url}
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org (Government)Organization with address, contact data and social profiles."""
         data = {
             "@context": "https://schema.org",
@@ -179,7 +187,9 @@ class OrganisationPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixin
             "description": self.intro,
             **reachability_json_ld(self),
             "sameAs": [block.value["url"] for block in self.social_links],
-            "parentOrganization": [carrier.structured_data_reference() for carrier in self.carriers.live()],
+            "parentOrganization": [
+                carrier.structured_data_reference() for carrier in self.carriers.all() if carrier.live
+            ],
             "employee": [
                 {"@type": "Person", "name": person.full_name, "url": person.full_url}
                 for person in self.contact_people()
@@ -213,7 +223,7 @@ class DirectoryPage(BasePage):
             OrganisationPage.objects.live()
             .public()
             .select_related("region", "listing_image")
-            .prefetch_related("listing_image__renditions")
+            .prefetch_related(renditions("listing_image", "teaser"))
             .order_by("title")
         )
         return RegionPage.objects.annotate_filing_region(organisations)

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from contacts.cards import ContactCardMixin, reachability_json_ld
 from contacts.vcard import person_vcard
+from core.images import renditions
 from core.models import BasePage, ContactDetailsMixin, PostalAddressMixin
 
 
@@ -76,6 +77,7 @@ class ContactPersonPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixi
     parent_page_types = ["regions.RegionPage", "contacts.ContactIndexPage"]
     subpage_types = []
     template = "pages/contact_person_page.html"
+    serve_select_related = ("listing_image", "organisation", "photo")
 
     class Meta:
         verbose_name = _("Kontaktperson")
@@ -89,13 +91,15 @@ class ContactPersonPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixi
     @property
     def teaser_summary(self):
         """The intro if there is one, else role and organisation."""
+        if self.intro:
+            return self.intro
         parts = [self.role, self.organisation.title if self.organisation else ""]
-        return self.intro or " – ".join(part for part in parts if part)
+        return " – ".join(part for part in parts if part)
 
     def vcard_text(self):
         return person_vcard(self, self.full_url)
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org Person, working for its organisation."""
         data = {
             "@context": "https://schema.org",
@@ -110,7 +114,8 @@ class ContactPersonPage(ContactCardMixin, ContactDetailsMixin, PostalAddressMixi
         if self.organisation:
             data["worksFor"] = self.organisation.structured_data_reference()
         if self.photo:
-            data["image"] = self.get_site().root_url + self.photo.get_rendition("fill-400x400").url
+            root_url = self.site_for_request(request).root_url
+            data["image"] = root_url + self.photo.get_rendition("fill-400x400").url
         return {key: value for key, value in data.items() if value}
 
 
@@ -130,6 +135,6 @@ class ContactIndexPage(BasePage):
             ContactPersonPage.objects.live()
             .public()
             .select_related("organisation", "photo")
-            .prefetch_related("photo__renditions")
+            .prefetch_related(renditions("photo", "card_photo"))
             .order_by("family_name", "given_name")
         )

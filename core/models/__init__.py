@@ -2,7 +2,14 @@
 
 from core.models.content import ContentPage
 from core.models.images import PortalImage, PortalRendition
-from core.models.pages import BasePage, ContactDetailsMixin, PostalAddressMixin
+from core.models.pages import (
+    BasePage,
+    ContactDetailsMixin,
+    PortalPageQuerySet,
+    PostalAddressMixin,
+    all_pages,
+    singleton_page,
+)
 from core.models.settings import PortalSettings
 
 __all__ = [
@@ -10,7 +17,10 @@ __all__ = [
     "ContactDetailsMixin",
     "ContentPage",
     "PortalImage",
+    "PortalPageQuerySet",
     "PortalRendition",
     "PortalSettings",
     "PostalAddressMixin",
+    "all_pages",
+    "singleton_page",
 ]

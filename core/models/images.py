@@ -1,8 +1,13 @@
 """The portal's image model: Wagtail's image plus who made it, under which licence and where it comes from."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+# "Foto: …", "Grafik: …", "Karte: …": a credit that already says what kind of image it is.
+CREDIT_LABEL = re.compile(r"^\w+:\s")
 
 
 class PortalImage(AbstractImage):
@@ -29,6 +34,18 @@ class PortalImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("Bild")
         verbose_name_plural = _("Bilder")
+
+    @property
+    def credit(self):
+        """Creator and licence as a caption line, e.g. "Bild: Stadt Essen, CC BY 4.0"; "" without either.
+
+        A creator that names its kind itself ("Foto: …", "Grafik: …") gets no "Bild:" in front.
+        """
+        parts = [part for part in (self.creator.strip(), self.licence.strip()) if part]
+        if not parts:
+            return ""
+        text = ", ".join(parts)
+        return text if CREDIT_LABEL.match(text) else _("Bild: %(credit)s") % {"credit": text}
 
 
 class PortalRendition(AbstractRendition):

@@ -3,20 +3,68 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction, Site, get_page_models
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.api import PhoneNumberField as PhoneNumberSerializer
 from core.page_forms import ReviewPageForm
+from core.routing import PathPages
 
 # Owner and review dates: editorial metadata, not content (see BasePage.with_content_json).
 REVIEW_FIELDS = ("review_by", "review_owner_id", "last_reviewed_on")
+
+
+class PortalPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset whose `public()` is a condition in the same SQL query.
+
+    Wagtail's `public()` first reads every view restriction with a query of its own, on each call;
+    here a subquery asks whether a restriction sits on the page or an ancestor (a page whose path
+    starts the page's path), so a listing stays one query.
+    """
+
+    def private_q(self):
+        restricted_above = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        # As `pk__in`, so the search backends can apply it to searches too.
+        return Q(pk__in=Page.objects.filter(Exists(restricted_above)).values("pk"))
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+def all_pages():
+    """Pages of every type with the portal's `public()`, where Wagtail code would use `Page.objects`."""
+    return PortalPageQuerySet(Page).order_by("path")
+
+
+SINGLETONS_ATTRIBUTE = "_portal_singleton_pages"
+
+
+def singleton_page(model, memo=None):
+    """The live, public page of a one-per-site page type (`max_count = 1`, e.g. the news listing), or None.
+
+    Every such page is read in one query and kept on `memo` (the request or the page being served),
+    so a page that links to several listings reads them once. The pages come deferred: their URL,
+    title and routes are there, their own fields would each cost a query.
+    """
+    pages = getattr(memo, SINGLETONS_ATTRIBUTE, None)
+    if pages is None:
+        types = [page_type for page_type in get_page_models() if page_type.max_count == 1]
+        pages = list(all_pages().live().public().type(*types).specific(defer=True))
+        if memo is not None:
+            setattr(memo, SINGLETONS_ATTRIBUTE, pages)
+    return next((page for page in pages if isinstance(page, model)), None)
 
 
 class BasePage(Page):
@@ -92,8 +140,46 @@ class BasePage(Page):
     # Open Graph type of the page ("article" for dated articles).
     og_type = "website"
 
+    # What the page's own template reads through relations, loaded with it when it is served
+    # (core/routing.py): foreign keys to join and relations to prefetch.
+    serve_select_related = ("listing_image",)
+    serve_prefetch_related = ()
+
+    objects = PortalPageManager()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages on the path read in one query first (core/routing.py)."""
+        path_pages = PathPages.for_route(request, self, path_components) if path_components else None
+        child = path_pages.child(self, path_components[0]) if path_pages else None
+        if child is not None:
+            result = child.route(request, path_components[1:])
+        else:
+            result = super().route(request, path_components)
+        if path_pages and path_pages.starts_at(self) and result[0].get_deferred_fields():
+            # A page above the deepest one answered with a route of its own: route it Wagtail's way.
+            PathPages.give_up(request)
+            result = super().route(request, path_components)
+        return result
+
+    def site_for_request(self, request):
+        """The page's site: the request's (read once per request) if there is a request, else looked up."""
+        site = Site.find_for_request(request) if request is not None else None
+        return site if site is not None else self.get_site()
+
+    @cached_property
+    def ancestor_pages(self):
+        """The page's ancestors from the tree root down, as plain pages; known without a query when routed."""
+        return list(self.get_ancestors())
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and above; known without a query when routing read them."""
+        path_pages = self.__dict__.get("_path_pages")
+        if path_pages is not None and not path_pages.view_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def clean(self):
         super().clean()

@@ -141,6 +141,15 @@ class PortalSettings(BaseSiteSetting):
         ]
     )
 
+    # The footer's pages come in the same query as the settings (once per request, see for_request).
+    select_related = [
+        "imprint_page",
+        "privacy_page",
+        "accessibility_page",
+        "easy_language_page",
+        "sign_language_page",
+    ]
+
     class Meta:
         verbose_name = _("Portal-Einstellungen")
 

@@ -2,24 +2,32 @@
 
 from django import template
 from django.apps import apps
-from wagtail.models import Site
 
 from core import sections
+from core.models import all_pages
+from core.models import singleton_page as find_singleton_page
+from core.routing import PathPages, site_root
 
 register = template.Library()
 
 
-def _site_root(request):
-    """The home page of the site the request is for, or None."""
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def ancestor_pages(page):
+    """The page's ancestors from the tree root down; portal pages know them from routing (core/routing.py)."""
+    if hasattr(page, "ancestor_pages"):
+        return page.ancestor_pages
+    return list(page.get_ancestors())
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """The home page's live, public children that editors put in the menu (the portal's main sections)."""
-    root = _site_root(context.get("request"))
-    return root.get_children().live().public().in_menu() if root is not None else []
+    request = context.get("request")
+    root = site_root(request)
+    if root is None:
+        return []
+    path_pages = PathPages.for_request(request)
+    menu = path_pages.menu(root) if path_pages else None  # read with the page's path (core/routing.py)
+    return menu if menu is not None else all_pages().child_of(root).live().public().in_menu()
 
 
 @register.inclusion_tag("navigation/main_nav.html", takes_context=True)
@@ -41,21 +49,21 @@ def breadcrumbs(context):
     """The current page's ancestors from the site's home page down; nothing on the home page itself."""
     request = context.get("request")
     page = context.get("page")
-    root = _site_root(request)
+    root = site_root(request)
     if page is None or root is None or page.pk == root.pk or not page.path.startswith(root.path):
         return {"crumbs": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
     crumbs = [
         {"title": ancestor.title, "url": ancestor.get_url(request), "is_home": ancestor.pk == root.pk}
-        for ancestor in ancestors
+        for ancestor in ancestor_pages(page)
+        if ancestor.depth >= root.depth and ancestor.live
     ]
     return {"crumbs": crumbs, "page": page}
 
 
-@register.simple_tag
-def singleton_page(model_label):
+@register.simple_tag(takes_context=True)
+def singleton_page(context, model_label):
     """The live, public page of a one-per-site page type ("news.NewsIndexPage"), or None."""
-    return apps.get_model(model_label).objects.live().public().first()
+    return find_singleton_page(apps.get_model(model_label), memo=context.get("request"))
 
 
 @register.filter
@@ -65,8 +73,11 @@ def live_url(page):
 
 
 @register.inclusion_tag("components/teaser.html")
-def teaser(page, heading_level=3, url=None):
-    """Render any portal page as the one teaser component; `url` overrides where it leads."""
+def teaser(page, heading_level=3, url=None, image_sizes=""):
+    """Render any portal page as the one teaser component; `url` overrides where it leads.
+
+    `image_sizes` replaces the image's `sizes` where the card is wider than in the usual grid.
+    """
     return {
         "title": page.teaser_title,
         "url": url or page.teaser_url,
@@ -78,6 +89,7 @@ def teaser(page, heading_level=3, url=None):
         "link_text": page.teaser_link_text,
         "external": page.teaser_external,
         "heading_level": heading_level,
+        "image_sizes": image_sizes,
     }
 
 

@@ -5,7 +5,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Max, Min, Q
+from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +15,11 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.images import renditions
+from core.models import BasePage, PortalPageQuerySet
 from news.calendar import calendar_response, event_start_and_end
 from regions.queries import in_regions
 
@@ -27,17 +27,35 @@ EVENTS_PER_LIST = 50
 EVENTS_PER_PAGE = 20
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PortalPageQuerySet):
+    def teasers(self):
+        """Live, public events with their teaser images and renditions.
+
+        Their dates come with upcoming(), past() and upcoming_first(): with_dates() annotates what a
+        teaser shows of them, so a listing needs no query for the dates.
+        """
+        return (
+            self.live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related(renditions("listing_image", "teaser"))
+        )
+
     def with_dates(self, today=None):
-        """Annotate each event with its next date still to come and its last date."""
+        """Annotate each event with its next date still to come, its earliest and its last date.
+
+        Also the date listed first, which its teaser shows once no date is to come.
+        """
         today = today or timezone.localdate()
         still_running = Q(dates__end_date__gte=today) | Q(
             dates__end_date__isnull=True, dates__start_date__gte=today
         )
+        listed_first = EventDate.objects.filter(event=OuterRef("pk")).order_by("sort_order", "pk")
         return self.annotate(
             next_date=Min("dates__start_date", filter=still_running),
             first_date=Min("dates__start_date"),
             last_date=Max(Coalesce("dates__end_date", "dates__start_date")),
+            listed_date=Subquery(listed_first.values("start_date")[:1]),
         )
 
     def upcoming(self, today=None):
@@ -48,14 +66,16 @@ class EventPageQuerySet(PageQuerySet):
 
     def upcoming_first(self, limit=EVENTS_PER_LIST, region=None, project=None, today=None):
         """Upcoming events soonest first, then past events most recent first, at most `limit`."""
-        events = self.live().public().prefetch_related("dates")
+        events = self.teasers()
         if region is not None:
             events = in_regions(events, [region])
         if project is not None:
             events = events.filter(project=project)
-        upcoming = list(events.upcoming(today)[:limit])
-        past = list(events.past(today)[: limit - len(upcoming)]) if len(upcoming) < limit else []
-        return upcoming + past
+        # One query: upcoming() then past(), each in its own order.
+        is_past = Case(When(next_date__isnull=True, then=Value(1)), default=Value(0))
+        past_first_date = Case(When(next_date__isnull=True, then=F("first_date")))
+        events = events.with_dates(today).order_by(is_past, "next_date", past_first_date.desc(), "title")
+        return list(events[:limit])
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -114,6 +134,8 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["regions.RegionPage", "news.EventIndexPage"]
     subpage_types = []
     template = "pages/event_page.html"
+    serve_select_related = ("listing_image", "organiser", "project")
+    serve_prefetch_related = ("dates",)
     objects = PageManager.from_queryset(EventPageQuerySet)()
     intro_required = True
     intro_label = _("Kurzbeschreibung")
@@ -127,12 +149,16 @@ class EventPage(RoutablePageMixin, BasePage):
         """The next date still to come (when annotated by the listing), else the first date."""
         if getattr(self, "next_date", None):
             return self.next_date
+        if hasattr(self, "listed_date"):  # annotated by with_dates(): no query for the dates
+            return self.listed_date
         dates = self.dates.all()
         return dates[0].start_date if dates else None
 
     @property
     def is_past(self):
         """True when the last day of every date lies before today."""
+        if hasattr(self, "last_date"):  # annotated by with_dates()
+            return self.last_date is not None and self.last_date < timezone.localdate()
         last_days = [date.end_date or date.start_date for date in self.dates.all()]
         return bool(last_days) and max(last_days) < timezone.localdate()
 
@@ -147,9 +173,9 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("ical/", name="ical")
     def ical(self, request):
         """Every date of this event as an .ics file for calendar apps."""
-        return calendar_response([self], self.title, self.slug)
+        return calendar_response([self], self.title, self.slug, request)
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org Events, one per date, so each date keeps its own place and status."""
         organiser = self.organiser_display
         events = []
@@ -284,10 +310,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Veranstaltungen (Übersicht)")
 
     def upcoming_events(self):
-        return EventPage.objects.live().public().prefetch_related("dates").upcoming()
+        return EventPage.objects.teasers().upcoming()
 
     def past_events(self):
-        return EventPage.objects.live().public().prefetch_related("dates").past()
+        return EventPage.objects.teasers().past()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -303,4 +329,5 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def calendar(self, request):
         """Calendar feed of all events for subscription (webcal://…/veranstaltungen/kalender/)."""
         events = EventPage.objects.live().public().prefetch_related("dates").select_related("organiser")
-        return calendar_response(events, self.get_site().site_name, "veranstaltungen")
+        site_name = self.site_for_request(request).site_name
+        return calendar_response(events, site_name, "veranstaltungen", request)

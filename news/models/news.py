@@ -16,11 +16,12 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.images import renditions
+from core.models import BasePage, PortalPageQuerySet, singleton_page
+from core.sections import once_per_page
 from news.feeds import NewsFeedRoutesMixin
 from news.forms import NewsFilterForm
 from regions.models import RegionPage
@@ -29,14 +30,14 @@ from regions.queries import region_condition
 NEWS_PER_PAGE = 10
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PortalPageQuerySet):
     def teasers(self):
         """Live, public news with what a teaser needs, newest first."""
         return (
             self.live()
             .public()
             .select_related("listing_image")
-            .prefetch_related("listing_image__renditions")
+            .prefetch_related(renditions("listing_image", "teaser"))
             .order_by("-date", "-pk")
         )
 
@@ -123,6 +124,8 @@ class NewsPage(BasePage):
     parent_page_types = ["regions.RegionPage", "news.NewsIndexPage"]
     subpage_types = []
     template = "pages/news_page.html"
+    serve_select_related = ("listing_image", "project", "author__organisation", "author__photo")
+    serve_prefetch_related = ("fields_of_action",)
     objects = PageManager.from_queryset(NewsPageQuerySet)()
     intro_required = True
     intro_label = _("Teasertext")
@@ -156,7 +159,7 @@ class NewsPage(BasePage):
 
     def field_of_action_links(self):
         """(name, tag page URL) per field of action, e.g. ("REGIONALE", "/aktuelles/thema/regionale/")."""
-        index = NewsIndexPage.objects.live().public().first()
+        index = singleton_page(NewsIndexPage, memo=self)
         if index is None:
             return []
         return [
@@ -171,8 +174,9 @@ class NewsPage(BasePage):
         related = NewsPage.objects.teasers().filter(same_region | same_field).exclude(pk=self.pk)
         return related.distinct()[:limit]
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org NewsArticle."""
+        site = self.site_for_request(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -183,19 +187,20 @@ class NewsPage(BasePage):
             "mainEntityOfPage": self.full_url,
             "url": self.full_url,
             "inLanguage": "de",
-            "publisher": {"@type": "Organization", "name": self.get_site().site_name},
+            "publisher": {"@type": "Organization", "name": site.site_name},
             "keywords": [tag.name for tag in self.fields_of_action.all()],
         }
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author.full_name, "url": self.author.full_url}
         if self.listing_image:
-            data["image"] = self.get_site().root_url + self.listing_image.get_rendition("fill-1200x675").url
+            data["image"] = site.root_url + self.listing_image.get_rendition("fill-1200x675").url
         return {key: value for key, value in data.items() if value}
 
+    @once_per_page
     def all_regions(self):
-        """The region the item is filed under plus the further regions chosen for it."""
+        """The region the item is filed under plus the further regions chosen for it (read once)."""
         filed_under = RegionPage.objects.filed_above(self).values("pk")
-        return RegionPage.objects.live().filter(Q(pk__in=self.regions.all()) | Q(pk__in=filed_under))
+        return list(RegionPage.objects.live().filter(Q(pk__in=self.regions.all()) | Q(pk__in=filed_under)))
 
 
 class NewsIndexPage(NewsFeedRoutesMixin, BasePage):
