@@ -4,7 +4,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext as _
 
 from contacts.models import OrganisationPage, linked_people
-from core.images import renditions
+from core.images import with_teaser_renditions
 from core.sections import once_per_page
 
 
@@ -26,11 +26,9 @@ def management_and_carriers(region):
         .public()
         .annotate(is_management=is_management, is_carrier=is_carrier)
         .filter(Q(is_management=True) | Q(is_carrier=True))
-        .select_related("listing_image")
-        .prefetch_related(renditions("listing_image", "teaser"))
         .order_by("path")
     )
-    pages = list(pages)
+    pages = list(with_teaser_renditions(pages))
     organisation = next((page for page in pages if page.is_management), None)
     return organisation, [page for page in pages if page.is_carrier]
 

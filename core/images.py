@@ -10,10 +10,12 @@ Every rendition is AVIF and WebP when the installed Pillow encodes AVIF (browser
 format they support, the WebP one is the <img> fallback), otherwise WebP with a JPEG fallback.
 """
 
+import contextvars
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from PIL import features
 from wagtail.images import get_image_model
 
@@ -99,3 +101,48 @@ def warm_renditions(images, *styles):
     specs = filter_specs(*(styles or STYLES))
     for image in images:
         image.get_renditions(*specs)
+
+
+# Set while the sections of one page are collected: their teaser lists then leave the renditions
+# to one prefetch for the whole page (prefetch_teaser_renditions) instead of one query per list.
+_page_batch = contextvars.ContextVar("teaser_rendition_batch", default=False)
+
+
+def with_teaser_renditions(pages):
+    """Pages with their teaser image and its renditions (in a batch: the image only)."""
+    pages = pages.select_related("listing_image")
+    if _page_batch.get():
+        return pages
+    return pages.prefetch_related(renditions("listing_image", "teaser"))
+
+
+@contextmanager
+def teaser_renditions_batch():
+    token = _page_batch.set(True)
+    try:
+        yield
+    finally:
+        _page_batch.reset(token)
+
+
+def prefetch_teaser_renditions(contexts):
+    """One query for the teaser renditions of every page listed in the given section contexts.
+
+    Looks at the pages in each context dict, alone or in lists (evaluated while the batch was on),
+    and prefetches for every teaser image that has no renditions yet.
+    """
+    images = {}
+    for context in contexts:
+        for value in context.values():
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if getattr(item, "listing_image_id", None) is None:
+                    continue
+                image = item.listing_image
+                if not hasattr(image, "prefetched_renditions"):
+                    images.setdefault(image.pk, []).append(image)
+    if images:
+        first_of_each = [same[0] for same in images.values()]
+        prefetch_related_objects(first_of_each, renditions("", "teaser"))
+        for same in images.values():
+            for image in same[1:]:
+                image.prefetched_renditions = same[0].prefetched_renditions

@@ -17,8 +17,11 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+from core.images import prefetch_teaser_renditions, teaser_renditions_batch
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,13 @@ class SectionPanels:
         return self.panels + [panel for section in owner.sections() for panel in section.panels]
 
 
+def evaluated(context):
+    """The context with its querysets turned into lists, so they are read inside the rendition batch."""
+    if not context:
+        return context
+    return {key: list(value) if isinstance(value, QuerySet) else value for key, value in context.items()}
+
+
 class SectionedPageMixin(RoutablePageMixin):
     """A page whose sections come from `section_hook`: their routes answer below it, their parts on it."""
 
@@ -123,11 +133,13 @@ class SectionedPageMixin(RoutablePageMixin):
         if self.pk is None:
             return {}
         areas = {}
-        for section in self.sections():
-            context = section.context(self)
-            if context:
-                rendered = RenderedSection(section.name, section.template, section.head_template, context)
-                areas.setdefault(section.area, []).append(rendered)
+        with teaser_renditions_batch():
+            for section in self.sections():
+                context = evaluated(section.context(self))
+                if context:
+                    rendered = RenderedSection(section.name, section.template, section.head_template, context)
+                    areas.setdefault(section.area, []).append(rendered)
+        prefetch_teaser_renditions(rendered.context for area in areas.values() for rendered in area)
         return areas
 
     def get_context(self, request, *args, **kwargs):

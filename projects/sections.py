@@ -2,18 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from core.images import renditions
+from core.images import with_teaser_renditions
 from projects.models import ProjectPage
 
 
 def region_projects(region):
     """The region's published projects, by title, with their teaser images."""
-    projects = (
-        ProjectPage.objects.child_of(region)
-        .live()
-        .public()
-        .select_related("listing_image")
-        .prefetch_related(renditions("listing_image", "teaser"))
-        .order_by("title")
-    )
-    return {"heading": _("Projekte"), "items": projects}
+    projects = ProjectPage.objects.child_of(region).live().public().order_by("title")
+    return {"heading": _("Projekte"), "items": list(with_teaser_renditions(projects))}

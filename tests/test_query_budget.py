@@ -19,18 +19,10 @@ pytestmark = pytest.mark.django_db
 
 BUDGET = 12
 
-# A region page shows three teaser listings (projects, news, events), and each prefetches its images'
-# renditions in a query of its own: 13 queries for the region Düsseldorf – Kreis Mettmann. One
-# rendition query for all teasers of a page would bring it to 11; until then this is a known gap,
-# and the strict marker makes the test fail as soon as it is closed, so that it can go.
-OVER_BUDGET = pytest.mark.xfail(
-    strict=True, reason="three teaser listings with a renditions query each (13 queries)"
-)
-
 # Every public page type of the demo content; each of its live pages is counted.
 PAGE_TYPES = [
     "regions.HomePage",
-    pytest.param("regions.RegionPage", marks=OVER_BUDGET),
+    "regions.RegionPage",
     "news.NewsIndexPage",
     "news.NewsPage",
     "news.EventIndexPage",

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.images import renditions
+from core.images import with_teaser_renditions
 from core.models import BasePage, PortalPageQuerySet
 from news.calendar import calendar_response, event_start_and_end
 from regions.queries import in_regions
@@ -34,12 +34,7 @@ class EventPageQuerySet(PortalPageQuerySet):
         Their dates come with upcoming(), past() and upcoming_first(): with_dates() annotates what a
         teaser shows of them, so a listing needs no query for the dates.
         """
-        return (
-            self.live()
-            .public()
-            .select_related("listing_image")
-            .prefetch_related(renditions("listing_image", "teaser"))
-        )
+        return with_teaser_renditions(self.live().public())
 
     def with_dates(self, today=None):
         """Annotate each event with its next date still to come, its earliest and its last date.

@@ -19,7 +19,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.images import renditions
+from core.images import with_teaser_renditions
 from core.models import BasePage, PortalPageQuerySet, singleton_page
 from core.sections import once_per_page
 from news.feeds import NewsFeedRoutesMixin
@@ -33,13 +33,7 @@ NEWS_PER_PAGE = 10
 class NewsPageQuerySet(PortalPageQuerySet):
     def teasers(self):
         """Live, public news with what a teaser needs, newest first."""
-        return (
-            self.live()
-            .public()
-            .select_related("listing_image")
-            .prefetch_related(renditions("listing_image", "teaser"))
-            .order_by("-date", "-pk")
-        )
+        return with_teaser_renditions(self.live().public().order_by("-date", "-pk"))
 
 
 class NewsPageTag(TaggedItemBase):
