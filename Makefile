@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_PORT ?= 8098
-# Nu HTML Checker from npm (vnu-jar), project-local and git-ignored; runs on Java 17.
+# Nu HTML Checker from npm (vnu-jar), project-local and git-ignored; runs on Java 17. Each npm tool
+# has its own prefix below .tools/ (npm removes what a prefix's last install did not ask for).
 TOOLS := .tools
 VNU_VERSION ?= 26.9.27
-VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_JAR := $(TOOLS)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .DEFAULT_GOAL := help
 .PHONY: help run dev static bench lighthouse test test-service test-postgres test-browser test-html vnu lint check setup demo clean
@@ -56,10 +57,10 @@ bench: export DJANGO_SETTINGS_MODULE = regionportal.settings.local
 bench: demo static ## Measure req/s, latency, queries and bytes per page (gunicorn, 2 workers, wrk)
 	$(BIN)/python tools/bench.py --host $(HOST) --port $(BENCH_PORT)
 
-LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
+LIGHTHOUSE := $(TOOLS)/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE):
 	@command -v npm >/dev/null || (echo "npm is missing: apt-get install npm" && exit 2)
-	npm install --prefix $(TOOLS) --no-save --no-audit --no-fund lighthouse@12
+	npm install --prefix $(TOOLS)/lighthouse --no-save --no-audit --no-fund lighthouse@12
 
 lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse mobile scores of the main pages of a running make run (BASE=…)
 	$(BIN)/python tools/lighthouse.py --base $(or $(BASE),http://$(HOST):$(PORT))
@@ -79,7 +80,7 @@ test-browser: $(STAMP) ## Run the browser tests in headless Chromium (/usr/bin/c
 
 $(VNU_JAR):
 	@command -v npm >/dev/null || (echo "npm is missing: apt-get install npm" && exit 2)
-	npm install --prefix $(TOOLS) --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+	npm install --prefix $(TOOLS)/vnu --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
 	@test -s $(VNU_JAR) && touch $(VNU_JAR)
 
 vnu: $(VNU_JAR) ## Install the Nu HTML Checker (npm vnu-jar) into .tools/

@@ -18,6 +18,7 @@ from functools import cached_property
 from django.db.models import Prefetch, prefetch_related_objects
 from PIL import features
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 AVIF_SUPPORTED = features.check("avif")
 # Quality settings: AVIF keeps the same visual quality at a lower number than WebP.
@@ -41,6 +42,11 @@ class ImageStyle:
             for image_format in FORMATS
             for operation in self.resize
         ]
+
+    @cached_property
+    def filters(self):
+        """The filter specs as Wagtail Filters, parsed once per process (parsing costs ~0.1 ms each)."""
+        return [Filter(spec=spec) for spec in self.filter_specs]
 
 
 STYLES = {

@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.html, pytest.mark.django_db]
 IMAGE_SEARCH = "/suche/?q=Bildprobe"
 
 VNU_JAR = Path(
-    os.environ.get("VNU_JAR", settings.BASE_DIR / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
+    os.environ.get("VNU_JAR", settings.BASE_DIR / ".tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar")
 )
 VNU_TIMEOUT_S = 300
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = ROOT / ".tools" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PATHS = ["/", "/metropole-ruhr/", "/aktuelles/", "/metropole-ruhr/kraftwerksflaechen-neu-nutzen/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = [

@@ -45,7 +45,7 @@ def portal_picture(image, style, **attrs):
     if not image:
         return ""
     image_style = STYLES[style]
-    renditions = distinct_widths(get_renditions_or_not_found(image, image_style.filter_specs))
+    renditions = distinct_widths(get_renditions_or_not_found(image, image_style.filters))
     # An empty value leaves the attribute out (e.g. fetchpriority=lead_priority), except alt="".
     attrs = {name: value for name, value in attrs.items() if value or name == "alt"}
     formats = {image_format(spec) for spec in renditions}
